@@ -1,0 +1,112 @@
+// The Coder: compiled dictionaries that turn documents into events.
+//
+// Compile once, code many times: a Coder is immutable after Create(), and Code() is const and safe
+// to call from many threads at once. Every offset in a result is a byte offset into the
+// Document::text the caller passed in.
+#ifndef DRAGOMAN_CODER_H_
+#define DRAGOMAN_CODER_H_
+
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "dragoman/cameo.h"
+#include "dragoman/dictionary.h"
+#include "dragoman/status.h"
+#include "dragoman/text.h"
+
+namespace dragoman {
+
+// Load-time options. Names follow PETRARCH's config file where one exists.
+struct CoderOptions {
+  // Keep only events with both a source and a target (PETRARCH require_dyad).
+  bool require_dyad = true;
+  // When > 0, an uncoded noun phrase of at most this many words in an actor slot becomes an actor
+  // whose code is the quoted phrase ("\"INJURY TOLL\""), as PETRARCH's new_actor_length.
+  int new_actor_length = 0;
+  // TABARI comma-clause deletion: a comma-delimited clause of comma_min..comma_max words is dropped;
+  // b* applies to clauses at the start of the sentence, e* at the end. 0 disables a bound.
+  int comma_min = 2;
+  int comma_max = 8;
+  int comma_bmin = 0;
+  int comma_bmax = 0;
+  int comma_emin = 2;
+  int comma_emax = 8;
+  // Longest sentence coded, in bytes; longer ones are reported as warnings and skipped.
+  size_t max_sentence_bytes = 4096;
+};
+
+// Sets one option from a PETRARCH-style name and value ("require_dyad", "True").
+Status SetCoderOption(CoderOptions* options, std::string_view name, std::string_view value);
+// Reads a PETR_config.ini's options into `options` (unknown keys are ignored).
+Status LoadPetrarchConfig(const std::string& path, CoderOptions* options);
+
+struct Document {
+  std::string id;
+  std::string text;      // UTF-8 (invalid bytes tolerated)
+  Day date = kNoDay;     // the story's date; kNoDay: taken from a dateline, else undated
+};
+
+struct ActorMention {
+  std::string code;     // full actor code: "USAGOV", "---GOV", "IGOWSTNAT"
+  std::string country;  // the first three letters when they name a country or IGO/NGO/MNC, else ""
+  std::string sector;   // the agent part ("GOV"), "" when none
+  Span span;            // the mention in the text
+  std::string rule;     // the dictionary entry that coded it ("actors.txt:12 VLADIMIR_PUTIN_")
+};
+
+struct Event {
+  uint32_t sentence_index = 0;
+  Span sentence;
+  ActorMention source;
+  bool has_target = false;
+  ActorMention target;
+  std::string cameo;    // as the dictionary gives it ("042")
+  Span verb;
+  std::string rule;     // the pattern or rule that produced the code ("verbs.txt:4366 - * (ON DRAFT)")
+  Day date = kNoDay;
+  bool negated = false;
+  const CameoInfo* info = nullptr;  // reference facts for `cameo`, or nullptr (points into the Coder)
+};
+
+struct CoderWarning {
+  std::string kind;  // "long-sentence", "no-date", ...
+  std::string message;
+  Span span;
+};
+
+struct CodedDocument {
+  Day date = kNoDay;                 // the date used to resolve actor codes
+  std::vector<Span> sentences;
+  std::vector<Event> events;
+  std::vector<CoderWarning> warnings;
+  bool discarded = false;            // a story-level discard matched
+};
+
+class Coder {
+ public:
+  // Compiles `dictionaries` (consumed). `cameo` may be empty (events then carry no reference facts).
+  static Result<std::unique_ptr<Coder>> Create(DictionarySet dictionaries, CameoTable cameo,
+                                               CoderOptions options = {});
+  ~Coder();
+  Coder(const Coder&) = delete;
+  Coder& operator=(const Coder&) = delete;
+
+  CodedDocument Code(const Document& document) const;
+  // Codes a single sentence (the whole text is one sentence), as validation suites need.
+  CodedDocument CodeSentence(std::string_view text, Day date) const;
+
+  const DictionarySet& dictionaries() const;
+  const CoderOptions& options() const;
+
+  struct Impl;
+
+ private:
+  explicit Coder(std::unique_ptr<Impl> impl);
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace dragoman
+
+#endif  // DRAGOMAN_CODER_H_
