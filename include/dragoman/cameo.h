@@ -24,7 +24,7 @@ struct CameoInfo {
 // Immutable after loading; safe to share between threads.
 class CameoTable {
  public:
-  // Reads the table written in docs/dictionaries.md ("code\tname\tgoldstein\tquad\tplover_event\t
+  // Reads the table written in docs/cameo-table.md ("code\tname\tgoldstein\tquad\tplover_event\t
   // plover_mode\tplover_context", '#' comments).
   static Result<CameoTable> Load(const std::string& path);
   static Result<CameoTable> Parse(std::string_view content, const std::string& name);

@@ -113,6 +113,9 @@ struct PatternToken {
 struct Pattern {
   std::vector<PatternToken> before;  // tokens before the verb, in text order
   std::vector<PatternToken> after;   // tokens after the verb, in text order
+  // TABARI "IN_*": the verb must immediately follow before.back() (the verb has no token of its
+  // own to carry `joined`; "*_OUT" is after.front().joined).
+  bool verb_joined = false;
   EventCode code;
   std::string text;                  // the pattern line as written, for explanations
   SourceRef where;

@@ -1,0 +1,1060 @@
+// The Coder: a TABARI-style shallow parse of each sentence, then pattern matching around verbs.
+//
+// Per sentence:
+//   1. tokens and their word ids (exact form + regular-ending stems, vocabulary.h);
+//   2. discards: a matching phrase skips the sentence, or with '+' the whole story;
+//   3. actor and agent phrases, longest match first, joined into noun phrases:
+//      "Russian Foreign Minister Sergei Lavrov", "president of Israel", "Russia's deputy foreign
+//      minister", "US Ambassador to Russia John Sullivan", "former president X" (→ ELI);
+//      compounds "A and B", "A, B and C"; pronouns resolved to earlier noun phrases;
+//   4. comma clauses of comma_min..comma_max words are set aside (TABARI);
+//   5. verbs (multi-word forms included) that are not used as nouns;
+//   6. for each verb, its block's patterns, longest first, are matched linearly around it:
+//      words (with gaps inside the clause unless joined), synsets, and the $ + % ^ actor slots;
+//      the default source is the subject (nearest noun phrase before the verb that is not the
+//      object of a preposition), the default target the first noun phrase after the verb;
+//      passive voice swaps them, negation drops cooperative readings unless a pattern names it;
+//      a verb governed by an earlier coded verb ("refused to meet") adds no event of its own;
+//   7. events expand compounds, add paired codes, and are kept once per (source, target, code).
+// Every event records the pattern, verb and actor entries that produced it.
+#include "dragoman/coder.h"
+
+#include <algorithm>
+#include <cstring>
+#include <string>
+#include <unordered_map>
+#include <unordered_set>
+#include <utility>
+
+#include "coder/phrase_trie.h"
+#include "coder/vocabulary.h"
+#include "coder/words.h"
+
+namespace dragoman {
+
+using coder::kNoWord;
+using coder::PhraseTrie;
+using coder::Vocabulary;
+using coder::WordIds;
+using namespace coder;  // WordFlag constants
+
+namespace {
+
+constexpr int kNone = -1;
+
+// A coded actor inside a noun phrase.
+struct Member {
+  std::string code;
+  uint32_t tok_start = 0, tok_end = 0;  // tokens of the mention
+  std::string rule;
+  bool person = false;  // a named person or a person's title
+};
+
+struct NounPhrase {
+  uint32_t start = 0, end = 0;   // token range
+  std::vector<Member> members;   // more than one for compounds
+  bool after_preposition = false;
+  uint32_t preposition = 0;      // flags of the preceding word when after_preposition
+  bool pronoun = false;
+  bool person = false;
+  bool first_person = false;     // I / WE (resolved by the quote reader)
+  // Agents that reach over "of"/"in" to every actor of a compound: "the ambassadors of A, B and C".
+  std::vector<uint32_t> of_agents;
+  bool has_agent = false;
+};
+
+struct VerbHit {
+  uint32_t start = 0, end = 0;   // tokens of the verb form
+  uint32_t verb_token = 0;       // the inflected verb word
+  uint32_t form = 0;             // index into verb_forms
+};
+
+struct Sentence {
+  std::string_view text;          // the whole document
+  Span span;
+  std::vector<Token> tokens;
+  std::vector<WordIds> ids;
+  std::vector<uint32_t> flags;
+  std::vector<uint8_t> deleted;   // comma clauses set aside
+  std::vector<int> np_of;         // token → noun phrase index or kNone
+  std::vector<NounPhrase> nps;
+  std::vector<VerbHit> verbs;
+  bool mixed_case = true;
+};
+
+// What the previous sentences said, for pronouns that reach back.
+struct Discourse {
+  std::vector<Member> last_person;
+  std::vector<Member> last_thing;
+  std::vector<Member> last_group;
+  std::vector<Member> last_subject;
+};
+
+bool IsPersonTitle(std::string_view w) {
+  static const char* const kTitles[] = {
+      "MINISTER", "PRESIDENT", "SPOKESMAN", "SPOKESWOMAN", "SPOKESPERSON", "AMBASSADOR",
+      "SECRETARY", "LEADER", "CHIEF", "OFFICIAL", "ENVOY", "DIPLOMAT", "GENERAL", "COMMANDER",
+      "PREMIER", "CHANCELLOR", "KING", "QUEEN", "PRINCE", "EMIR", "SENATOR", "GOVERNOR",
+      "MAYOR", "DIRECTOR", "CHAIRMAN", "CHAIRWOMAN", "HEAD", "JUDGE", "PROSECUTOR", "ADVISER",
+      "ADVISOR", "DEPUTY", "AIDE", "NEGOTIATOR", "LAWMAKER", "SPEAKER"};
+  for (const char* t : kTitles)
+    if (w == t) return true;
+  return false;
+}
+
+// Appends an agent code to an actor code as PETRARCH's mix_codes does: a sector already in the
+// code is not repeated; ELI replaces the sector; "IGO~" agents go in front.
+std::string CombineCode(const std::string& actor, const Agent& agent) {
+  const std::string& a = agent.code;
+  if (a.empty()) return actor;
+  if (agent.prefix) {
+    if (actor.rfind(a, 0) == 0) return actor;
+    return a + (actor == "---" ? std::string() : actor);
+  }
+  std::string base = actor.empty() ? "---" : actor;
+  if (a == "ELI") return base.substr(0, 3) + "ELI";
+  for (size_t i = 3; i + 3 <= base.size(); i += 3)
+    if (base.compare(i, 3, a, 0, 3) == 0) return base;
+  if (a.size() >= 3 && base.size() >= a.size() &&
+      base.compare(base.size() - a.size(), a.size(), a) == 0)
+    return base;
+  return base + a;
+}
+
+// A lower-case open-class word that no dictionary knows as a verb, actor or agent: most likely
+// an adjective or a noun modifier inside a noun phrase.
+bool AdjectiveLike(const Sentence& s, size_t t) {
+  const Token& tok = s.tokens[t];
+  if (tok.kind != TokenKind::kWord || tok.capitalized || s.flags[t] != 0) return false;
+  return s.ids[t].exact == kNoWord && s.ids[t].stem_count == 0;
+}
+
+std::string CountryOf(const std::string& code) {
+  if (code.size() < 3 || code.compare(0, 3, "---") == 0) return "";
+  return code.substr(0, 3);
+}
+
+}  // namespace
+
+// ---------------------------------------------------------------------------------------------
+struct Coder::Impl {
+  DictionarySet dict;
+  CameoTable cameo;
+  CoderOptions options;
+
+  Vocabulary vocab;
+  PhraseTrie actors;    // → actor_phrases index
+  PhraseTrie agents;    // → agent_phrases index
+  PhraseTrie verbs;     // → verb_forms index
+  PhraseTrie discards;  // → discards index
+  PhraseTrie synsets;   // → synsets index
+  // Per pattern token, the word id (resolved once at compile time).
+  struct CompiledToken {
+    PatternToken::Kind kind;
+    uint32_t word = kNoWord;
+    bool exact = false;
+    bool joined = false;
+    uint32_t synset = 0;
+  };
+  struct CompiledPattern {
+    std::vector<CompiledToken> before, after;
+    bool verb_joined = false;
+    uint32_t pattern = 0;  // index into the block's patterns
+    size_t weight = 0;
+    bool names_negation = false;
+  };
+  std::vector<std::vector<CompiledPattern>> block_patterns;  // sorted longest first
+  std::vector<uint8_t> actor_is_person;                      // per actor
+  uint32_t id_to = kNoWord;
+
+  void Compile();
+  std::string Rule(const SourceRef& where, std::string_view what) const;
+  std::string ResolveActor(uint32_t actor, Day date) const;
+
+  void Analyze(Sentence* s, Day date, Discourse* discourse) const;
+  void FindNounPhrases(Sentence* s, Day date, Discourse* discourse) const;
+  void DeleteCommaClauses(Sentence* s) const;
+  void FindVerbs(Sentence* s) const;
+  void CodeVerbs(const Sentence& s, uint32_t sentence_index, Day date,
+                 std::vector<Event>* events) const;
+
+  // Pattern matching helpers.
+  bool TokenMatches(const Sentence& s, size_t pos, const CompiledToken& t, size_t* end) const;
+  bool MatchPattern(const Sentence& s, const VerbHit& v, const CompiledPattern& p,
+                    size_t clause_start, size_t clause_end, int* source, int* target) const;
+};
+
+std::string Coder::Impl::Rule(const SourceRef& where, std::string_view what) const {
+  std::string r;
+  if (where.file < dict.files.size()) {
+    const std::string& f = dict.files[where.file];
+    size_t slash = f.find_last_of('/');
+    r = slash == std::string::npos ? f : f.substr(slash + 1);
+  }
+  r += ":" + std::to_string(where.line);
+  if (!what.empty()) {
+    r += " ";
+    r += what;
+  }
+  return r;
+}
+
+void Coder::Impl::Compile() {
+  id_to = vocab.Add("TO");
+  for (uint32_t i = 0; i < dict.actor_phrases.size(); ++i)
+    actors.Add(dict.actor_phrases[i].words, &vocab, i);
+  for (uint32_t i = 0; i < dict.agent_phrases.size(); ++i)
+    agents.Add(dict.agent_phrases[i].words, &vocab, i);
+  for (uint32_t i = 0; i < dict.discards.size(); ++i)
+    discards.Add(dict.discards[i].words, &vocab, i);
+  for (uint32_t i = 0; i < dict.synsets.size(); ++i)
+    for (const Phrase& m : dict.synsets[i].members) synsets.Add(m, &vocab, i);
+  for (uint32_t i = 0; i < dict.verb_forms.size(); ++i) {
+    Phrase p;
+    for (const std::string& w : dict.verb_forms[i].words) p.push_back(PhraseWord{w, false});
+    verbs.Add(p, &vocab, i);
+  }
+  actor_is_person.assign(dict.actors.size(), 0);
+  for (uint32_t i = 0; i < dict.actors.size(); ++i) {
+    // People carry dated codes or a sector; countries and organisations rarely both.
+    const Actor& a = dict.actors[i];
+    bool dated = false;
+    for (const DatedCode& c : a.codes) dated |= !c.is_default;
+    actor_is_person[i] = dated;
+  }
+  block_patterns.resize(dict.verb_blocks.size());
+  for (uint32_t b = 0; b < dict.verb_blocks.size(); ++b) {
+    const VerbBlock& block = dict.verb_blocks[b];
+    auto& out = block_patterns[b];
+    for (uint32_t p = 0; p < block.patterns.size(); ++p) {
+      const Pattern& pattern = block.patterns[p];
+      CompiledPattern cp;
+      cp.pattern = p;
+      cp.verb_joined = pattern.verb_joined;
+      auto compile = [&](const std::vector<PatternToken>& in, std::vector<CompiledToken>* o) {
+        for (const PatternToken& t : in) {
+          CompiledToken c;
+          c.kind = t.kind;
+          c.joined = t.joined;
+          c.synset = t.synset;
+          if (t.kind == PatternToken::Kind::kWord) {
+            c.word = vocab.Add(t.word.word);
+            c.exact = t.word.exact;
+            if (WordFlags(t.word.word) & kNegation) cp.names_negation = true;
+          }
+          o->push_back(c);
+        }
+      };
+      compile(pattern.before, &cp.before);
+      compile(pattern.after, &cp.after);
+      cp.weight = cp.before.size() + cp.after.size();
+      out.push_back(std::move(cp));
+    }
+    std::stable_sort(out.begin(), out.end(), [](const CompiledPattern& a, const CompiledPattern& b) {
+      return a.weight > b.weight;
+    });
+  }
+}
+
+std::string Coder::Impl::ResolveActor(uint32_t actor, Day date) const {
+  const Actor& a = dict.actors[actor];
+  const DatedCode* fallback = nullptr;
+  for (const DatedCode& c : a.codes) {
+    if (c.is_default) {
+      if (!fallback) fallback = &c;
+      continue;
+    }
+    if (date != kNoDay && c.from <= date && date <= c.to) return c.code;
+  }
+  if (fallback) return fallback->code;
+  return a.codes.empty() ? std::string() : a.codes.back().code;
+}
+
+// ---- Noun phrases ------------------------------------------------------------------------------
+void Coder::Impl::FindNounPhrases(Sentence* s, Day date, Discourse* discourse) const {
+  const size_t n = s->tokens.size();
+  struct Unit {
+    enum Kind { kActor, kAgent, kPronoun } kind;
+    uint32_t start, end;
+    uint32_t index;  // actor or agent index, or token for pronouns
+    uint32_t phrase;
+  };
+  std::vector<Unit> units;
+  std::vector<uint32_t> values;
+  std::span<const WordIds> ids(s->ids);
+  for (size_t i = 0; i < n;) {
+    if (s->deleted[i] || s->tokens[i].kind == TokenKind::kPunct ||
+        s->tokens[i].kind == TokenKind::kQuote) {
+      ++i;
+      continue;
+    }
+    size_t actor_end = i, agent_end = i;
+    uint32_t actor_phrase = 0, agent_phrase = 0;
+    if (actors.LongestAt(ids, i, &actor_end, &values)) {
+      actor_phrase = values.front();
+      // Proper names start with a capital in mixed-case text ("us" is not the US).
+      if (s->mixed_case && !s->tokens[i].capitalized) actor_end = i;
+      if (actor_end > i && ResolveActor(dict.actor_phrases[actor_phrase].actor, date).empty())
+        actor_end = i;
+    }
+    if (agents.LongestAt(ids, i, &agent_end, &values)) agent_phrase = values.front();
+    if (actor_end > i && actor_end >= agent_end) {
+      units.push_back({Unit::kActor, static_cast<uint32_t>(i), static_cast<uint32_t>(actor_end),
+                       dict.actor_phrases[actor_phrase].actor, actor_phrase});
+      i = actor_end;
+    } else if (agent_end > i) {
+      units.push_back({Unit::kAgent, static_cast<uint32_t>(i), static_cast<uint32_t>(agent_end),
+                       dict.agent_phrases[agent_phrase].agent, agent_phrase});
+      i = agent_end;
+    } else {
+      if ((s->flags[i] & kPronoun) && !(s->flags[i] & kPossessive && i + 1 < n &&
+                                        s->tokens[i + 1].kind == TokenKind::kWord &&
+                                        false)) {
+        units.push_back({Unit::kPronoun, static_cast<uint32_t>(i), static_cast<uint32_t>(i + 1),
+                         static_cast<uint32_t>(i), 0});
+      }
+      ++i;
+    }
+  }
+
+  // Tokens that may sit between the units of one noun phrase: determiners, possessive 's, and
+  // lower-case words that are neither function words nor verbs ("the evil awful Gondor").
+  auto joinable = [&](size_t t) {
+    uint32_t f = s->flags[t];
+    if (f & (kDeterminer | kModifier | kFormer)) return true;
+    if (s->tokens[t].norm == "'S" || s->tokens[t].norm == "'") return true;
+    return AdjectiveLike(*s, t);
+  };
+
+  // Group adjacent units into noun phrases.
+  s->np_of.assign(n, kNone);
+  size_t u = 0;
+  while (u < units.size()) {
+    if (units[u].kind == Unit::kPronoun) {
+      NounPhrase np;
+      np.start = units[u].start;
+      np.end = units[u].end;
+      np.pronoun = true;
+      const Token& t = s->tokens[np.start];
+      uint32_t f = s->flags[np.start];
+      // Resolve: within the sentence first, then the discourse.
+      const NounPhrase* antecedent = nullptr;
+      for (int k = static_cast<int>(s->nps.size()) - 1; k >= 0; --k) {
+        const NounPhrase& c = s->nps[k];
+        if (c.pronoun || c.members.empty()) continue;
+        if ((f & kPersonPronoun) && !c.person) continue;
+        if (!(f & (kPersonPronoun | kPluralPronoun)) && c.person) continue;
+        antecedent = &c;
+        // HE/SHE/IT prefer the first actor of the sentence (TABARI); possessives the nearest.
+        if (f & kPossessive) break;
+      }
+      if (antecedent) {
+        np.members = antecedent->members;
+        np.person = antecedent->person;
+      } else {
+        const std::vector<Member>* prior =
+            (f & kPersonPronoun) ? &discourse->last_person
+            : (f & kPluralPronoun) ? (discourse->last_group.empty() ? &discourse->last_thing
+                                                                   : &discourse->last_group)
+                                   : &discourse->last_thing;
+        np.members = *prior;
+        np.person = (f & kPersonPronoun) != 0;
+      }
+      for (Member& m : np.members) {
+        m.tok_start = np.start;
+        m.tok_end = np.end;
+      }
+      (void)t;
+      if (!np.members.empty()) s->nps.push_back(std::move(np));
+      ++u;
+      continue;
+    }
+    // Gather a run of actor/agent units joined by joinable tokens, "of"/"from"/"in" between an
+    // agent and its actor ("president of Israel", "lawmakers in Fornost"), or "to"/"at" + actor
+    // after an agent that already has its actor ("US Ambassador to Russia": Russia only locates).
+    size_t first = u, last = u;
+    std::vector<size_t> absorbed;
+    size_t of_at = SIZE_MAX;  // the unit after an agent-"of" link
+    while (last + 1 < units.size() && units[last + 1].kind != Unit::kPronoun) {
+      const Unit& a = units[last];
+      const Unit& b = units[last + 1];
+      bool owned = false;
+      for (size_t k = first; k <= last; ++k) owned |= units[k].kind == Unit::kActor;
+      bool ok = true, via_of = false, via_to = false;
+      for (size_t t = a.end; t < b.start && ok; ++t) {
+        if (joinable(t)) continue;
+        const std::string& w = s->tokens[t].norm;
+        if (t == a.end && a.kind == Unit::kAgent && b.kind == Unit::kActor) {
+          if (!owned && (w == "OF" || w == "FROM" || w == "IN")) {
+            via_of = true;
+            continue;
+          }
+          if (owned && (w == "TO" || w == "IN" || w == "AT" || w == "FOR")) {
+            via_to = true;
+            continue;
+          }
+        }
+        ok = false;
+      }
+      if (!ok) break;
+      if (via_to) absorbed.push_back(last + 1);
+      if (via_of) of_at = last + 1;
+      ++last;
+    }
+    // A capitalised unknown name right after the run belongs to it ("spokesman Netflix",
+    // "Ambassador to Moscow John Sullivan").
+    uint32_t end = units[last].end;
+    while (end < n && s->tokens[end].capitalized && s->tokens[end].kind == TokenKind::kWord &&
+           WordFlags(s->tokens[end].norm) == 0 && s->ids[end].exact == kNoWord) {
+      ++end;
+    }
+
+    NounPhrase np;
+    np.start = units[first].start;
+    np.end = end;
+    // The owner is the first actor, as in TABARI ("Ithilen's minister Calimehtar" is ITHGOV,
+    // "Russian Foreign Minister Sergei Lavrov" RUSGOV either way).
+    int owner = kNone;
+    for (size_t k = first; k <= last && owner == kNone; ++k) {
+      if (units[k].kind != Unit::kActor) continue;
+      if (std::find(absorbed.begin(), absorbed.end(), k) != absorbed.end()) continue;
+      owner = static_cast<int>(k);
+    }
+    std::string code = owner == kNone ? "---" : ResolveActor(units[owner].index, date);
+    std::string rule;
+    bool person = false;
+    for (size_t k = first; k <= last; ++k)
+      if (units[k].kind == Unit::kActor && actor_is_person[units[k].index] &&
+          std::find(absorbed.begin(), absorbed.end(), k) == absorbed.end())
+        person = true;
+    if (owner != kNone) {
+      const ActorPhrase& ap = dict.actor_phrases[units[owner].phrase];
+      rule = Rule(ap.where, dict.actors[units[owner].index].name);
+    }
+    bool former = false;
+    for (size_t t = np.start; t < np.end; ++t) former |= (s->flags[t] & kFormer) != 0;
+    std::vector<const Agent*> agent_list;
+    for (size_t k = first; k <= last; ++k) {
+      if (units[k].kind != Unit::kAgent) continue;
+      const AgentPhrase& ph = dict.agent_phrases[units[k].phrase];
+      if (!ph.words.empty() && IsPersonTitle(ph.words.back().word)) person = true;
+      if (agent_list.size() < 2) agent_list.push_back(&dict.agents[units[k].index]);
+      if (of_at != SIZE_MAX && k < of_at) np.of_agents.push_back(units[k].index);
+      if (rule.empty()) rule = Rule(ph.where, "agent");
+    }
+    np.has_agent = !agent_list.empty();
+    std::vector<std::string> codes;
+    // TABARI compound codes: "[FRO/BIL/SAM]" is three actors.
+    for (size_t b = 0;;) {
+      size_t slash = code.find('/', b);
+      codes.push_back(code.substr(b, slash == std::string::npos ? std::string::npos : slash - b));
+      if (slash == std::string::npos) break;
+      b = slash + 1;
+    }
+    for (std::string& c : codes) {
+      for (const Agent* a : agent_list) c = CombineCode(c, *a);
+      if (former && c.size() >= 3) c = c.substr(0, 3) + "ELI";
+    }
+    if (codes.size() == 1 && codes[0] == "---") {  // nothing but absorbed units
+      u = last + 1;
+      continue;
+    }
+    np.person = person;
+    for (std::string& c : codes) {
+      Member m;
+      m.code = std::move(c);
+      m.tok_start = np.start;
+      m.tok_end = np.end;
+      m.rule = rule;
+      m.person = person;
+      np.members.push_back(std::move(m));
+    }
+    if (np.start > 0) {
+      size_t p = np.start - 1;
+      while (p > 0 && (s->flags[p] & (kDeterminer | kModifier))) --p;
+      if (s->flags[p] & kPreposition) {
+        np.after_preposition = true;
+        np.preposition = p;
+      }
+    }
+    s->nps.push_back(std::move(np));
+    u = last + 1;
+  }
+
+  // Compounds: NP (, NP)* and|or NP.
+  std::vector<NounPhrase> merged;
+  for (size_t k = 0; k < s->nps.size(); ++k) {
+    NounPhrase np = std::move(s->nps[k]);
+    while (k + 1 < s->nps.size()) {
+      const NounPhrase& next = s->nps[k + 1];
+      bool linked = false;
+      size_t t = np.end;
+      auto skip = [&](size_t x) { return (s->flags[x] & (kDeterminer | kModifier)) || AdjectiveLike(*s, x); };
+      while (t < next.start && skip(t)) ++t;
+      if (t < next.start && (s->flags[t] & (kConjunction | kComma)) &&
+          s->tokens[t].norm != "BUT") {
+        ++t;
+        if (t < next.start && s->tokens[t].norm == "AND") ++t;  // ", and"
+        while (t < next.start && skip(t)) ++t;
+        linked = t == next.start && !next.pronoun;
+      }
+      // "A, B" alone is not a compound (apposition); it needs a closing "and".
+      if (!linked) break;
+      if (s->flags[np.end] & kComma) {
+        // Look ahead for the "and" that closes the list.
+        bool closes = false;
+        for (size_t j = k + 1; j + 1 < s->nps.size() && !closes; ++j) {
+          for (size_t x = s->nps[j].end; x < s->nps[j + 1].start; ++x)
+            if (s->tokens[x].norm == "AND" || s->tokens[x].norm == "OR") closes = true;
+        }
+        if (!closes) break;
+      }
+      for (Member m : next.members) {
+        if (!next.has_agent)
+          for (uint32_t a : np.of_agents) m.code = CombineCode(m.code, dict.agents[a]);
+        np.members.push_back(std::move(m));
+      }
+      np.end = next.end;
+      np.person = np.person && next.person;
+      ++k;
+    }
+    merged.push_back(std::move(np));
+  }
+  s->nps = std::move(merged);
+  for (size_t k = 0; k < s->nps.size(); ++k)
+    for (size_t t = s->nps[k].start; t < s->nps[k].end; ++t) s->np_of[t] = static_cast<int>(k);
+
+  // Remember for later sentences.
+  for (const NounPhrase& np : s->nps) {
+    if (np.pronoun) continue;
+    if (np.members.size() > 1) discourse->last_group = np.members;
+    else if (np.person) discourse->last_person = np.members;
+    else discourse->last_thing = np.members;
+  }
+}
+
+// ---- Comma clauses -----------------------------------------------------------------------------
+void Coder::Impl::DeleteCommaClauses(Sentence* s) const {
+  const size_t n = s->tokens.size();
+  std::vector<size_t> commas;
+  for (size_t i = 0; i < n; ++i)
+    if (s->flags[i] & kComma) commas.push_back(i);
+  auto words_between = [&](size_t a, size_t b) {
+    int w = 0;
+    for (size_t i = a; i < b; ++i) w += s->tokens[i].kind == TokenKind::kWord;
+    return w;
+  };
+  auto has_quote = [&](size_t a, size_t b) {
+    for (size_t i = a; i < b; ++i)
+      if (s->tokens[i].kind == TokenKind::kQuote) return true;
+    return false;
+  };
+  // Clauses between two commas.
+  if (options.comma_max > 0) {
+    for (size_t k = 0; k + 1 < commas.size(); ++k) {
+      size_t a = commas[k], b = commas[k + 1];
+      int w = words_between(a + 1, b);
+      if (w < options.comma_min || w > options.comma_max || has_quote(a, b)) continue;
+      // An item of a list of actors ("A, B and C") or an apposition made of a noun phrase only
+      // is not a clause to set aside.
+      bool only_np = true;
+      for (size_t i = a + 1; i < b && only_np; ++i)
+        only_np = s->np_of[i] != kNone || (s->flags[i] & (kDeterminer | kConjunction | kModifier)) ||
+                  s->tokens[i].kind != TokenKind::kWord;
+      if (only_np) continue;
+      for (size_t i = a; i < b; ++i) s->deleted[i] = 1;
+      ++k;
+    }
+  }
+  if (!commas.empty() && options.comma_bmax > 0) {
+    size_t b = commas.front();
+    int w = words_between(0, b);
+    if (w >= options.comma_bmin && w <= options.comma_bmax && !has_quote(0, b))
+      for (size_t i = 0; i <= b; ++i) s->deleted[i] = 1;
+  }
+  if (!commas.empty() && options.comma_emax > 0) {
+    size_t a = commas.back();
+    int w = words_between(a + 1, n);
+    if (w >= options.comma_emin && w <= options.comma_emax && !has_quote(a, n))
+      for (size_t i = a; i < n; ++i) s->deleted[i] = 1;
+  }
+}
+
+// ---- Verbs -------------------------------------------------------------------------------------
+void Coder::Impl::FindVerbs(Sentence* s) const {
+  const size_t n = s->tokens.size();
+  std::span<const WordIds> ids(s->ids);
+  std::vector<uint32_t> values;
+  for (size_t i = 0; i < n;) {
+    size_t end = i;
+    if (s->deleted[i] || s->np_of[i] != kNone || s->tokens[i].kind != TokenKind::kWord ||
+        !verbs.LongestAt(ids, i, &end, &values)) {
+      ++i;
+      continue;
+    }
+    // Choose the form whose verb word is this token's form (prefer one with its own code).
+    uint32_t form = values.front();
+    const VerbForm& vf = dict.verb_forms[form];
+    uint32_t verb_token = static_cast<uint32_t>(i + std::min<size_t>(vf.verb_word, end - i - 1));
+    // A noun reading: after a determiner, a possessive or an adjective-like capitalised word, or a
+    // capitalised word inside the sentence (a name).
+    bool noun = false;
+    if (i > 0) {
+      // Walk back over adjectives: "a brief private visit", "for meetings", "its attack".
+      size_t b = i - 1;
+      for (int k = 0; k < 3 && b > 0 && AdjectiveLike(*s, b); ++k) --b;
+      uint32_t pf = s->flags[b];
+      if (pf & (kDeterminer | kPossessive)) noun = true;
+      if ((pf & kPreposition) && s->ids[b].exact != id_to) noun = true;
+      // "Russian attack", "government talks": the bare lemma right after a noun phrase is a noun;
+      // an inflected form ("Russia attacked", "Russia warns") is a verb.
+      if (s->np_of[i - 1] != kNone) {
+        std::string_view lemma = vf.lemma;
+        if (size_t us = lemma.find('_'); us != std::string_view::npos) lemma = lemma.substr(0, us);
+        if (!lemma.empty() && lemma.front() == '+') lemma.remove_prefix(1);
+        if (s->tokens[verb_token].norm == lemma) noun = true;
+      }
+      if (s->tokens[i].capitalized && s->mixed_case) noun = true;
+    }
+    if (!noun) s->verbs.push_back(VerbHit{static_cast<uint32_t>(i), static_cast<uint32_t>(end),
+                                          verb_token, form});
+    i = end;
+  }
+}
+
+bool Coder::Impl::TokenMatches(const Sentence& s, size_t pos, const CompiledToken& t,
+                               size_t* end) const {
+  if (pos >= s.tokens.size()) return false;
+  if (t.kind == PatternToken::Kind::kWord) {
+    const WordIds& w = s.ids[pos];
+    bool ok = w.exact == t.word;
+    if (!ok && !t.exact)
+      for (uint8_t i = 0; i < w.stem_count; ++i) ok |= w.stems[i] == t.word;
+    if (ok) *end = pos + 1;
+    return ok;
+  }
+  if (t.kind == PatternToken::Kind::kSynset) {
+    size_t best = pos;
+    synsets.MatchAt(std::span<const WordIds>(s.ids), pos, [&](size_t e, uint32_t v) {
+      if (v == t.synset && e > best) best = e;
+    });
+    *end = best;
+    return best > pos;
+  }
+  return false;
+}
+
+// Matches a pattern around verb v within [clause_start, clause_end). Fills the noun phrase
+// indexes bound by $ and + (or % for both).
+bool Coder::Impl::MatchPattern(const Sentence& s, const VerbHit& v, const CompiledPattern& p,
+                               size_t clause_start, size_t clause_end, int* source,
+                               int* target) const {
+  using K = PatternToken::Kind;
+  *source = kNone;
+  *target = kNone;
+  // After the verb, left to right.
+  size_t pos = v.end;
+  for (size_t k = 0; k < p.after.size(); ++k) {
+    const CompiledToken& t = p.after[k];
+    bool may_skip = !t.joined;
+    bool found = false;
+    for (size_t q = pos; q < clause_end; ++q) {
+      if (s.deleted[q]) continue;
+      if (t.kind == K::kSource || t.kind == K::kTarget || t.kind == K::kCompound ||
+          t.kind == K::kSkip) {
+        int np = s.np_of[q];
+        if (np != kNone && s.nps[np].start == q) {
+          if (t.kind == K::kSource) *source = np;
+          else if (t.kind == K::kTarget) *target = np;
+          else if (t.kind == K::kCompound) *source = *target = np;
+          pos = s.nps[np].end;
+          found = true;
+          break;
+        }
+      } else {
+        size_t end;
+        if (TokenMatches(s, q, t, &end)) {
+          pos = end;
+          found = true;
+          break;
+        }
+      }
+      if (!may_skip) break;
+    }
+    if (!found) return false;
+  }
+  // Before the verb, right to left.
+  size_t limit = v.start;  // tokens [.., limit) are available
+  for (size_t k = p.before.size(); k-- > 0;) {
+    const CompiledToken& t = p.before[k];
+    bool must_touch = (k + 1 == p.before.size()) ? p.verb_joined : p.before[k + 1].joined;
+    bool found = false;
+    for (size_t q = limit; q-- > clause_start;) {
+      if (s.deleted[q]) continue;
+      if (t.kind == K::kSource || t.kind == K::kTarget || t.kind == K::kCompound ||
+          t.kind == K::kSkip) {
+        int np = s.np_of[q];
+        if (np != kNone && s.nps[np].end <= limit && s.nps[np].end == q + 1) {
+          if (t.kind == K::kSource) *source = np;
+          else if (t.kind == K::kTarget) *target = np;
+          else if (t.kind == K::kCompound) *source = *target = np;
+          limit = s.nps[np].start;
+          found = true;
+          break;
+        }
+      } else {
+        size_t end;
+        if (TokenMatches(s, q, t, &end) && end <= limit) {
+          limit = q;
+          found = true;
+          break;
+        }
+      }
+      if (must_touch) break;
+    }
+    if (!found) return false;
+  }
+  return true;
+}
+
+void Coder::Impl::CodeVerbs(const Sentence& s, uint32_t sentence_index, Day date,
+                            std::vector<Event>* events) const {
+  const size_t n = s.tokens.size();
+  // Clause limits: ; : and sentence edges; commas end a clause for pattern matching.
+  auto clause_bounds = [&](size_t from, size_t* start, size_t* end) {
+    size_t a = from;
+    while (a > 0 && !(s.flags[a - 1] & (kClauseEnd | kComma))) --a;
+    size_t b = from;
+    while (b < n && !(s.flags[b] & (kClauseEnd | kComma))) ++b;
+    *start = a;
+    *end = b;
+  };
+  std::vector<int> verb_subject(s.verbs.size(), kNone);
+  std::vector<bool> verb_coded(s.verbs.size(), false);
+  std::vector<bool> verb_negated(s.verbs.size(), false);
+  bool have_primary = false;
+  std::vector<Event> subordinate;
+
+  for (size_t vi = 0; vi < s.verbs.size(); ++vi) {
+    const VerbHit& v = s.verbs[vi];
+    const VerbForm& form = dict.verb_forms[v.form];
+    const VerbBlock& block = dict.verb_blocks[form.block];
+    size_t cs, ce;
+    clause_bounds(v.start, &cs, &ce);
+    size_t subject_start = cs;
+    // The subject may sit before a comma clause that was set aside.
+    while (subject_start > 0 && s.deleted[subject_start - 1]) {
+      size_t a = subject_start - 1;
+      while (a > 0 && s.deleted[a - 1]) --a;
+      size_t c2, e2;
+      if (a == 0) break;
+      clause_bounds(a - 1, &c2, &e2);
+      subject_start = c2;
+    }
+
+    // Auxiliaries, negation and passive voice before the verb.
+    bool negated = false, passive = false;
+    size_t q = v.start;
+    int steps = 0;
+    while (q > 0 && steps < 4) {
+      uint32_t f = s.flags[q - 1];
+      const std::string& w = s.tokens[q - 1].norm;
+      if (f & kNegation) negated = true;
+      else if (f & kBe) passive = passive || (steps <= 2);
+      else if (!(f & kAuxiliary) && !(w.size() > 3 && w.ends_with("LY"))) break;
+      --q;
+      ++steps;
+    }
+    const std::string& vw = s.tokens[v.verb_token].norm;
+    bool participle = vw.ends_with("ED") || vw.ends_with("EN") || vw.ends_with("WN") ||
+                      vw.ends_with("NT") || vw == "MET" || vw == "HELD" || vw == "SAID" ||
+                      vw == "HIT" || vw == "LED" || vw == "SHOT" || vw == "FOUGHT";
+    passive = passive && participle;
+
+    // Governing verb: "refused to meet", "agreed to hold".
+    int governor = kNone;
+    if (v.start >= 2 && s.ids[v.start - 1].exact == id_to) {
+      for (size_t k = vi; k-- > 0;) {
+        if (s.verbs[k].end + 1 == v.start ||
+            (s.verbs[k].end + 1 < v.start && s.verbs[k].end + 4 >= v.start)) {
+          governor = static_cast<int>(k);
+        }
+        break;
+      }
+    }
+
+    // Patterns, longest first.
+    const CompiledPattern* matched = nullptr;
+    int psource = kNone, ptarget = kNone;
+    for (const CompiledPattern& p : block_patterns[form.block]) {
+      const Pattern& pattern = block.patterns[p.pattern];
+      if (pattern.code.passive_only && !passive) continue;
+      int a, b;
+      if (MatchPattern(s, v, p, subject_start, ce, &a, &b)) {
+        matched = &p;
+        psource = a;
+        ptarget = b;
+        break;
+      }
+    }
+    EventCode code = form.has_own_code ? form.own_code : block.code;
+    std::string rule;
+    if (matched) {
+      const Pattern& pattern = block.patterns[matched->pattern];
+      code = pattern.code;
+      rule = Rule(pattern.where, pattern.text);
+    } else {
+      rule = Rule(form.where, form.lemma + " [" + (code.kind == EventCode::Kind::kEvent
+                                                       ? code.code
+                                                       : std::string("---")) + "]");
+    }
+
+    // Subject: nearest noun phrase before the verb not governed by a preposition.
+    int subject = kNone;
+    {
+      // "... and signed": a coordinated verb shares the previous verb's subject.
+      size_t p = v.start;
+      while (p > 0 && (s.flags[p - 1] & (kAuxiliary | kNegation))) --p;
+      if (p > 0 && s.tokens[p - 1].norm == "AND" && vi > 0 && verb_subject[vi - 1] != kNone &&
+          (p < 2 || s.np_of[p - 2] == kNone || s.verbs[vi - 1].end + 6 >= v.start)) {
+        subject = verb_subject[vi - 1];
+      }
+      for (size_t t = v.start; subject == kNone && t-- > subject_start;) {
+        if (s.deleted[t]) continue;
+        int np = s.np_of[t];
+        if (np == kNone) {
+          if (s.flags[t] & kComplementizer) {
+            // "officials who met": a relative pronoun; keep looking past it.
+            const std::string& w = s.tokens[t].norm;
+            if (w != "WHO" && w != "WHICH") break;
+          }
+          continue;
+        }
+        const NounPhrase& cand = s.nps[np];
+        t = cand.start;
+        if (cand.after_preposition) continue;
+        subject = np;
+      }
+    }
+    verb_subject[vi] = subject;
+    verb_negated[vi] = negated;
+
+    if (code.kind == EventCode::Kind::kDiscard || code.kind == EventCode::Kind::kComplex) {
+      events->clear();
+      return;
+    }
+    bool governed = governor != kNone && verb_coded[governor];
+    if (governor != kNone && verb_negated[governor]) negated = true;
+    if (code.kind != EventCode::Kind::kEvent) {
+      // A null code still governs what follows ("plans to" codes nothing, "said" neither).
+      continue;
+    }
+    verb_coded[vi] = true;
+    if (governed) continue;
+    if (negated && !(matched && matched->names_negation)) continue;
+
+    int source = psource != kNone ? psource : subject;
+    int target = ptarget;
+    if (target == kNone) {
+      for (size_t t = v.end; t < ce; ++t) {
+        if (s.deleted[t]) continue;
+        if (s.flags[t] & kComplementizer) break;
+        int np = s.np_of[t];
+        if (np == kNone) {
+          bool next_verb = false;
+          for (const VerbHit& w : s.verbs)
+            if (w.start == t && t > v.end + 0) next_verb = true;
+          if (next_verb) break;
+          continue;
+        }
+        if (np == source) {
+          t = s.nps[np].end - 1;
+          continue;
+        }
+        target = np;
+        break;
+      }
+    }
+    // Passive voice ("X was criticized by Y", "X was attacked in Y"): the subject is the target
+    // and the noun phrase after the verb the source, unless the pattern bound them itself.
+    if (passive && psource == kNone && ptarget == kNone) {
+      int after = target;
+      target = source;
+      source = after;
+    }
+    if (source == kNone && target == kNone) continue;
+
+    auto push = [&](const NounPhrase* src, const NounPhrase* tgt, const std::string& cameo_code,
+                    bool is_paired) {
+      std::vector<Member> none(1);
+      none[0].code = "";
+      const std::vector<Member>& ss = src ? src->members : none;
+      const std::vector<Member>& ts = tgt ? tgt->members : none;
+      for (const Member& a : ss) {
+        for (const Member& b : ts) {
+          if (options.require_dyad && (a.code.empty() || b.code.empty())) continue;
+          if (!a.code.empty() && a.code == b.code) continue;
+          Event e;
+          e.sentence_index = sentence_index;
+          e.sentence = s.span;
+          auto fill = [&](const Member& m, ActorMention* out) {
+            out->code = m.code;
+            out->country = CountryOf(m.code);
+            out->sector = m.code.size() > 3 ? m.code.substr(3) : "";
+            if (m.code.size() > 3 && m.code.compare(0, 3, "---") == 0) out->sector = m.code.substr(3);
+            out->span = Span{s.tokens[m.tok_start].start, s.tokens[m.tok_end - 1].end};
+            out->rule = m.rule;
+          };
+          if (!a.code.empty()) fill(a, &e.source);
+          if (!b.code.empty()) {
+            fill(b, &e.target);
+            e.has_target = true;
+          }
+          e.cameo = cameo_code;
+          e.verb = Span{s.tokens[v.start].start, s.tokens[v.end - 1].end};
+          e.rule = is_paired ? rule + " (paired)" : rule;
+          e.date = date;
+          e.negated = negated;
+          e.info = cameo.Find(cameo_code);
+          (code.subordinate ? subordinate : *events).push_back(std::move(e));
+        }
+      }
+    };
+    const NounPhrase* src = source == kNone ? nullptr : &s.nps[source];
+    const NounPhrase* tgt = target == kNone ? nullptr : &s.nps[target];
+    if (!code.code.empty()) push(src, tgt, code.code, false);
+    if (!code.paired.empty()) push(tgt, src, code.paired, true);
+    if (!code.subordinate) have_primary = true;
+  }
+  if (!have_primary)
+    for (Event& e : subordinate) events->push_back(std::move(e));
+}
+
+void Coder::Impl::Analyze(Sentence* s, Day date, Discourse* discourse) const {
+  s->tokens = Tokenize(s->text, s->span);
+  const size_t n = s->tokens.size();
+  s->ids.resize(n);
+  s->flags.resize(n);
+  s->deleted.assign(n, 0);
+  bool lower = false, upper = false;
+  for (size_t i = 0; i < n; ++i) {
+    const Token& t = s->tokens[i];
+    s->ids[i] = vocab.Lookup(t.norm);
+    s->flags[i] = WordFlags(t.norm);
+    if (t.kind == TokenKind::kQuote) s->flags[i] |= kClauseEnd;
+    if (t.kind == TokenKind::kWord) (t.capitalized ? upper : lower) = true;
+  }
+  s->mixed_case = lower && upper;
+  FindNounPhrases(s, date, discourse);
+  DeleteCommaClauses(s);
+  for (size_t i = 0; i < n; ++i)
+    if (s->deleted[i]) s->np_of[i] = kNone;
+  FindVerbs(s);
+}
+
+// ---------------------------------------------------------------------------------------------
+Result<std::unique_ptr<Coder>> Coder::Create(DictionarySet dictionaries, CameoTable cameo,
+                                             CoderOptions options) {
+  auto impl = std::make_unique<Impl>();
+  impl->dict = std::move(dictionaries);
+  impl->cameo = std::move(cameo);
+  impl->options = options;
+  impl->Compile();
+  return std::unique_ptr<Coder>(new Coder(std::move(impl)));
+}
+
+Coder::Coder(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+Coder::~Coder() = default;
+const DictionarySet& Coder::dictionaries() const { return impl_->dict; }
+const CoderOptions& Coder::options() const { return impl_->options; }
+
+namespace {
+
+CodedDocument CodeSpans(const Coder::Impl& impl, std::string_view text, std::vector<Span> spans,
+                        Day date);
+
+}  // namespace
+
+CodedDocument Coder::Code(const Document& document) const {
+  Day date = document.date;
+  std::vector<CoderWarning> warnings;
+  std::string_view text = document.text;
+  std::vector<Span> spans = SplitSentences(text);
+  if (auto dl = ReadDateline(text, date); dl) {
+    if (date == kNoDay) date = dl->date;
+    // The dateline is not a sentence of the story.
+    std::vector<Span> kept;
+    for (const Span& sp : spans) {
+      if (sp.end <= dl->span.end) continue;
+      Span t = sp;
+      if (t.start < dl->span.end) t.start = dl->span.end;
+      while (t.start < t.end && (text[t.start] == ' ' || text[t.start] == '-' ||
+                                 text[t.start] == '\n'))
+        ++t.start;
+      if (t.start < t.end) kept.push_back(t);
+    }
+    spans = std::move(kept);
+  }
+  CodedDocument out = CodeSpans(*impl_, text, std::move(spans), date);
+  if (date == kNoDay)
+    out.warnings.insert(out.warnings.begin(),
+                        CoderWarning{"no-date", "no --date, no date field and no dateline: actor "
+                                                "codes use their undated defaults", Span{0, 0}});
+  return out;
+}
+
+CodedDocument Coder::CodeSentence(std::string_view text, Day date) const {
+  return CodeSpans(*impl_, text, {Span{0, static_cast<uint32_t>(text.size())}}, date);
+}
+
+namespace {
+
+CodedDocument CodeSpans(const Coder::Impl& impl, std::string_view text, std::vector<Span> spans,
+                        Day date) {
+  CodedDocument out;
+  out.date = date;
+  out.sentences = std::move(spans);
+  Discourse discourse;
+  std::unordered_set<std::string> seen;
+  for (uint32_t i = 0; i < out.sentences.size(); ++i) {
+    const Span sp = out.sentences[i];
+    if (sp.end - sp.start > impl.options.max_sentence_bytes) {
+      out.warnings.push_back(CoderWarning{"long-sentence",
+                                          "sentence of " + std::to_string(sp.end - sp.start) +
+                                              " bytes exceeds max_sentence_bytes; not coded",
+                                          sp});
+      continue;
+    }
+    Sentence s;
+    s.text = text;
+    s.span = sp;
+    impl.Analyze(&s, date, &discourse);
+    // Discards.
+    bool discard = false;
+    std::vector<uint32_t> values;
+    for (size_t t = 0; t < s.tokens.size() && !discard; ++t) {
+      size_t end;
+      if (impl.discards.LongestAt(std::span<const WordIds>(s.ids), t, &end, &values)) {
+        discard = true;
+        if (impl.dict.discards[values.front()].story) {
+          out.discarded = true;
+          out.events.clear();
+          return out;
+        }
+      }
+    }
+    if (discard) continue;
+    std::vector<Event> events;
+    impl.CodeVerbs(s, i, date, &events);
+    for (Event& e : events) {
+      std::string key = e.source.code + "\t" + e.target.code + "\t" + e.cameo;
+      if (!seen.insert(key).second) continue;
+      out.events.push_back(std::move(e));
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+}  // namespace dragoman

@@ -1,0 +1,70 @@
+// A trie of dictionary phrases keyed by word ids, for longest-match lookup over tokens.
+//
+// Each edge is (node, word id, exact): an exact edge matches only a token whose own form is that
+// word; a non-exact edge also matches a token whose regular-ending stem is that word. All edges of
+// the trie live in one hash map, so a phrase set of any size costs one probe per candidate id.
+#ifndef DRAGOMAN_CODER_PHRASE_TRIE_H_
+#define DRAGOMAN_CODER_PHRASE_TRIE_H_
+
+#include <cstdint>
+#include <span>
+#include <unordered_map>
+#include <vector>
+
+#include "coder/vocabulary.h"
+#include "dragoman/dictionary.h"
+
+namespace dragoman::coder {
+
+class PhraseTrie {
+ public:
+  PhraseTrie() : nodes_(1) {}
+
+  // Adds a phrase (words already in `vocabulary`) with a payload value.
+  void Add(const Phrase& phrase, Vocabulary* vocabulary, uint32_t value);
+
+  // Calls found(end, value) for every phrase that matches tokens[start..end). Longer matches are
+  // reported after shorter ones only by accident of traversal: callers compare `end` themselves.
+  template <typename Found>
+  void MatchAt(std::span<const WordIds> tokens, size_t start, Found&& found) const {
+    Walk(tokens, start, 0, found);
+  }
+
+  // The longest match at `start`: fills *end and the values there; false when none.
+  bool LongestAt(std::span<const WordIds> tokens, size_t start, size_t* end,
+                 std::vector<uint32_t>* values) const;
+
+  bool empty() const { return nodes_.size() == 1; }
+
+ private:
+  struct Node {
+    std::vector<uint32_t> values;
+  };
+  static uint64_t Key(uint32_t node, uint32_t word, bool exact) {
+    return (static_cast<uint64_t>(node) << 33) | (static_cast<uint64_t>(word) << 1) | exact;
+  }
+  uint32_t Child(uint32_t node, uint32_t word, bool exact) const {
+    auto it = edges_.find(Key(node, word, exact));
+    return it == edges_.end() ? 0 : it->second;
+  }
+  template <typename Found>
+  void Walk(std::span<const WordIds> tokens, size_t pos, uint32_t node, Found& found) const {
+    if (node != 0)
+      for (uint32_t v : nodes_[node].values) found(pos, v);
+    if (pos >= tokens.size()) return;
+    const WordIds& t = tokens[pos];
+    if (t.exact != kNoWord) {
+      if (uint32_t c = Child(node, t.exact, true)) Walk(tokens, pos + 1, c, found);
+      if (uint32_t c = Child(node, t.exact, false)) Walk(tokens, pos + 1, c, found);
+    }
+    for (uint8_t i = 0; i < t.stem_count; ++i)
+      if (uint32_t c = Child(node, t.stems[i], false)) Walk(tokens, pos + 1, c, found);
+  }
+
+  std::vector<Node> nodes_;
+  std::unordered_map<uint64_t, uint32_t> edges_;
+};
+
+}  // namespace dragoman::coder
+
+#endif  // DRAGOMAN_CODER_PHRASE_TRIE_H_

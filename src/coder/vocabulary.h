@@ -1,0 +1,55 @@
+// Word ids and regular-ending stems.
+//
+// Every word that appears in any dictionary phrase gets a dense id. A text token is looked up once
+// per sentence: its exact id, and the ids of the base forms it may be a regular inflection of
+// ("TALKS" → TALK, "ATTACKED" → ATTACK, "CRIES" → CRY, "MEETING" → MEET). Dictionary words not
+// marked exact ('_') match any of those base forms, as TABARI's stem matching does, so one trie
+// lookup per candidate id replaces string comparisons in every matcher.
+#ifndef DRAGOMAN_CODER_VOCABULARY_H_
+#define DRAGOMAN_CODER_VOCABULARY_H_
+
+#include <array>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+namespace dragoman::coder {
+
+inline constexpr uint32_t kNoWord = UINT32_MAX;
+
+// The ids a token may match. `exact` is its own id (or kNoWord); `stems` are base-form ids.
+struct WordIds {
+  uint32_t exact = kNoWord;
+  uint8_t stem_count = 0;
+  std::array<uint32_t, 3> stems{};
+};
+
+class Vocabulary {
+ public:
+  // Adds a word (normalised) and returns its id.
+  uint32_t Add(std::string_view word);
+  // The id of a word, or kNoWord.
+  uint32_t Find(std::string_view word) const;
+  // The exact and stem ids of a text token's normalised form.
+  WordIds Lookup(std::string_view norm) const;
+  const std::string& word(uint32_t id) const { return words_[id]; }
+  size_t size() const { return words_.size(); }
+
+ private:
+  struct Hash {
+    using is_transparent = void;
+    size_t operator()(std::string_view s) const { return std::hash<std::string_view>()(s); }
+  };
+  struct Equal {
+    using is_transparent = void;
+    bool operator()(std::string_view a, std::string_view b) const { return a == b; }
+  };
+  std::unordered_map<std::string, uint32_t, Hash, Equal> ids_;
+  std::vector<std::string> words_;
+};
+
+}  // namespace dragoman::coder
+
+#endif  // DRAGOMAN_CODER_VOCABULARY_H_

@@ -1,0 +1,84 @@
+// The closed-class word table behind WordFlags().
+#include "coder/words.h"
+
+#include <string>
+#include <unordered_map>
+
+namespace dragoman::coder {
+namespace {
+
+struct Entry {
+  const char* word;
+  uint32_t flags;
+};
+
+constexpr Entry kWords[] = {
+    {"THE", kDeterminer}, {"A", kDeterminer}, {"AN", kDeterminer}, {"THIS", kDeterminer},
+    {"THESE", kDeterminer}, {"THOSE", kDeterminer}, {"SOME", kDeterminer}, {"ANY", kDeterminer},
+    {"ALL", kDeterminer}, {"BOTH", kDeterminer}, {"EACH", kDeterminer}, {"SEVERAL", kDeterminer},
+    {"MANY", kDeterminer}, {"OTHER", kDeterminer}, {"ANOTHER", kDeterminer},
+    {"OF", kPreposition}, {"TO", kPreposition}, {"IN", kPreposition}, {"ON", kPreposition},
+    {"AT", kPreposition}, {"BY", kPreposition}, {"FOR", kPreposition}, {"FROM", kPreposition},
+    {"WITH", kPreposition}, {"ABOUT", kPreposition}, {"AGAINST", kPreposition},
+    {"INTO", kPreposition}, {"ONTO", kPreposition}, {"OVER", kPreposition},
+    {"UNDER", kPreposition}, {"DURING", kPreposition}, {"AMONG", kPreposition},
+    {"BETWEEN", kPreposition}, {"THROUGH", kPreposition}, {"TOWARD", kPreposition},
+    {"TOWARDS", kPreposition}, {"ACROSS", kPreposition}, {"NEAR", kPreposition},
+    {"WITHIN", kPreposition}, {"WITHOUT", kPreposition}, {"UPON", kPreposition},
+    {"REGARDING", kPreposition}, {"INCLUDING", kPreposition}, {"VIA", kPreposition},
+    {"AFTER", kPreposition | kComplementizer}, {"BEFORE", kPreposition | kComplementizer},
+    {"SINCE", kPreposition | kComplementizer},
+    {"AND", kConjunction}, {"OR", kConjunction}, {"BUT", kConjunction}, {"NOR", kConjunction},
+    {"HE", kPronoun | kPersonPronoun}, {"SHE", kPronoun | kPersonPronoun},
+    {"HIM", kPronoun | kPersonPronoun}, {"IT", kPronoun},
+    {"THEY", kPronoun | kPluralPronoun}, {"THEM", kPronoun | kPluralPronoun},
+    {"HIS", kPossessive | kPronoun | kPersonPronoun}, {"HER", kPossessive | kPronoun | kPersonPronoun},
+    {"ITS", kPossessive | kPronoun}, {"THEIR", kPossessive | kPronoun | kPluralPronoun},
+    {"'S", kPossessive}, {"'", kPossessive},
+    {"I", kFirstPerson}, {"WE", kFirstPerson}, {"ME", kFirstPerson}, {"OUR", kFirstPerson | kPossessive},
+    {"MY", kFirstPerson | kPossessive},
+    {"NOT", kNegation}, {"N'T", kNegation}, {"NEVER", kNegation},
+    {"IS", kAuxiliary | kBe}, {"ARE", kAuxiliary | kBe}, {"WAS", kAuxiliary | kBe},
+    {"WERE", kAuxiliary | kBe}, {"BE", kAuxiliary | kBe}, {"BEEN", kAuxiliary | kBe},
+    {"BEING", kAuxiliary | kBe}, {"AM", kAuxiliary | kBe},
+    {"HAS", kAuxiliary}, {"HAVE", kAuxiliary}, {"HAD", kAuxiliary}, {"DO", kAuxiliary},
+    {"DOES", kAuxiliary}, {"DID", kAuxiliary},
+    {"WILL", kAuxiliary | kModal}, {"WOULD", kAuxiliary | kModal}, {"SHALL", kAuxiliary | kModal},
+    {"SHOULD", kAuxiliary | kModal}, {"CAN", kAuxiliary | kModal}, {"CA", kAuxiliary | kModal},
+    {"COULD", kAuxiliary | kModal}, {"MAY", kAuxiliary | kModal}, {"MIGHT", kAuxiliary | kModal},
+    {"MUST", kAuxiliary | kModal}, {"WO", kAuxiliary | kModal},
+    {"THAT", kComplementizer}, {"WHICH", kComplementizer}, {"WHO", kComplementizer},
+    {"WHOM", kComplementizer}, {"WHOSE", kComplementizer}, {"WHETHER", kComplementizer},
+    {"BECAUSE", kComplementizer}, {"WHILE", kComplementizer}, {"WHEN", kComplementizer},
+    {"IF", kComplementizer}, {"ALTHOUGH", kComplementizer}, {"THOUGH", kComplementizer},
+    {"UNLESS", kComplementizer}, {"WHERE", kComplementizer}, {"WHEREAS", kComplementizer},
+    {";", kClauseEnd}, {":", kClauseEnd}, {"(", kClauseEnd}, {")", kClauseEnd},
+    {"\"", kClauseEnd}, {"--", kClauseEnd}, {",", kComma},
+    {"FORMER", kFormer}, {"EX", kFormer},
+    {"SENIOR", kModifier}, {"TOP", kModifier}, {"NEW", kModifier}, {"CHIEF", kModifier},
+    {"HIGH", kModifier}, {"HIGH-RANKING", kModifier}, {"LOCAL", kModifier},
+    {"ACTING", kModifier}, {"INTERIM", kModifier}, {"THEN", kModifier}, {"OWN", kModifier},
+    {"MONDAY", kTimeWord}, {"TUESDAY", kTimeWord}, {"WEDNESDAY", kTimeWord},
+    {"THURSDAY", kTimeWord}, {"FRIDAY", kTimeWord}, {"SATURDAY", kTimeWord},
+    {"SUNDAY", kTimeWord}, {"TODAY", kTimeWord}, {"YESTERDAY", kTimeWord},
+    {"TOMORROW", kTimeWord}, {"TONIGHT", kTimeWord},
+};
+
+const std::unordered_map<std::string_view, uint32_t>& Table() {
+  static const auto* table = [] {
+    auto* t = new std::unordered_map<std::string_view, uint32_t>();
+    for (const Entry& e : kWords) (*t)[e.word] |= e.flags;
+    return t;
+  }();
+  return *table;
+}
+
+}  // namespace
+
+uint32_t WordFlags(std::string_view norm) {
+  const auto& table = Table();
+  auto it = table.find(norm);
+  return it == table.end() ? 0 : it->second;
+}
+
+}  // namespace dragoman::coder

@@ -1,0 +1,38 @@
+// Closed-class English words the shallow parser needs (determiners, prepositions, auxiliaries...),
+// as flags on normalised tokens. The lists are small and fixed; everything else comes from
+// dictionaries.
+#ifndef DRAGOMAN_CODER_WORDS_H_
+#define DRAGOMAN_CODER_WORDS_H_
+
+#include <cstdint>
+#include <string_view>
+
+namespace dragoman::coder {
+
+enum WordFlag : uint32_t {
+  kDeterminer = 1u << 0,    // THE A AN THIS ...
+  kPreposition = 1u << 1,   // OF TO IN ON ...
+  kConjunction = 1u << 2,   // AND OR BUT NOR
+  kPronoun = 1u << 3,       // HE SHE IT THEY HIM THEM
+  kPossessive = 1u << 4,    // HIS HER ITS THEIR 'S
+  kNegation = 1u << 5,      // NOT N'T NEVER
+  kAuxiliary = 1u << 6,     // IS WAS HAS WILL WOULD ...
+  kBe = 1u << 7,            // IS ARE WAS WERE BE BEEN BEING
+  kComplementizer = 1u << 8,// THAT WHICH WHO WHETHER BECAUSE ...
+  kClauseEnd = 1u << 9,     // ; : ( ) and quotes
+  kComma = 1u << 10,
+  kFormer = 1u << 11,       // FORMER, EX
+  kModifier = 1u << 12,     // SENIOR TOP NEW ... words that may sit inside a noun phrase
+  kFirstPerson = 1u << 13,  // I WE ME US(lower) OUR MY
+  kPersonPronoun = 1u << 14,// HE SHE HIM HIS HER
+  kPluralPronoun = 1u << 15,// THEY THEM THEIR
+  kModal = 1u << 16,        // WILL WOULD COULD MAY MIGHT SHOULD CAN SHALL MUST
+  kTimeWord = 1u << 17,     // weekdays, TODAY, YESTERDAY ...
+};
+
+// The flags of a normalised word (0 for open-class words).
+uint32_t WordFlags(std::string_view norm);
+
+}  // namespace dragoman::coder
+
+#endif  // DRAGOMAN_CODER_WORDS_H_

@@ -1,0 +1,181 @@
+// JSON Lines records: see include/dragoman/output.h and docs/output.md for every field.
+#include <cstdio>
+
+#include "dragoman/output.h"
+
+namespace dragoman {
+namespace {
+
+// Length of a valid UTF-8 sequence at s[i], or 0.
+size_t Utf8Length(std::string_view s, size_t i) {
+  unsigned char c = static_cast<unsigned char>(s[i]);
+  size_t n;
+  uint32_t cp;
+  if (c < 0x80) return 1;
+  if (c >= 0xC2 && c <= 0xDF) { n = 2; cp = c & 0x1F; }
+  else if (c >= 0xE0 && c <= 0xEF) { n = 3; cp = c & 0x0F; }
+  else if (c >= 0xF0 && c <= 0xF4) { n = 4; cp = c & 0x07; }
+  else return 0;
+  if (i + n > s.size()) return 0;
+  for (size_t k = 1; k < n; ++k) {
+    unsigned char d = static_cast<unsigned char>(s[i + k]);
+    if ((d & 0xC0) != 0x80) return 0;
+    cp = (cp << 6) | (d & 0x3F);
+  }
+  if ((n == 3 && (cp < 0x800 || (cp >= 0xD800 && cp <= 0xDFFF))) || (n == 4 && (cp < 0x10000 || cp > 0x10FFFF)))
+    return 0;
+  return n;
+}
+
+void AppendSpanText(std::string_view text, Span span, std::string* out) {
+  if (span.end > text.size() || span.start > span.end) {
+    out->append("\"\"");
+    return;
+  }
+  AppendJsonString(text.substr(span.start, span.end - span.start), out);
+}
+
+void AppendNumber(double v, std::string* out) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%g", v);
+  out->append(buf);
+}
+
+void AppendActor(const RecordContext& ctx, const ActorMention& a, std::string* out) {
+  out->append("{\"code\":");
+  AppendJsonString(a.code, out);
+  out->append(",\"country\":");
+  AppendJsonString(a.country, out);
+  out->append(",\"sector\":");
+  AppendJsonString(a.sector, out);
+  out->append(",\"text\":");
+  AppendSpanText(ctx.text, a.span, out);
+  out->append(",\"start\":" + std::to_string(a.span.start) + ",\"end\":" + std::to_string(a.span.end));
+  out->append(",\"rule\":");
+  AppendJsonString(a.rule, out);
+  out->push_back('}');
+}
+
+void AppendHead(const RecordContext& ctx, std::string_view type, std::string* out) {
+  out->append("{\"type\":");
+  AppendJsonString(type, out);
+  out->append(",\"doc_id\":");
+  AppendJsonString(ctx.doc_id, out);
+}
+
+void AppendTail(const RecordContext& ctx, std::string* out) {
+  if (!ctx.meta_json.empty()) {
+    out->append(",\"meta\":");
+    out->append(ctx.meta_json);
+  }
+  out->append("}\n");
+}
+
+}  // namespace
+
+void AppendJsonString(std::string_view s, std::string* out) {
+  out->push_back('"');
+  for (size_t i = 0; i < s.size();) {
+    unsigned char c = static_cast<unsigned char>(s[i]);
+    if (c >= 0x80) {
+      size_t n = Utf8Length(s, i);
+      if (n == 0) {
+        out->append("\xEF\xBF\xBD");  // U+FFFD
+        ++i;
+      } else {
+        out->append(s.substr(i, n));
+        i += n;
+      }
+      continue;
+    }
+    switch (c) {
+      case '"': out->append("\\\""); break;
+      case '\\': out->append("\\\\"); break;
+      case '\n': out->append("\\n"); break;
+      case '\r': out->append("\\r"); break;
+      case '\t': out->append("\\t"); break;
+      default:
+        if (c < 0x20) {
+          char buf[8];
+          std::snprintf(buf, sizeof buf, "\\u%04x", c);
+          out->append(buf);
+        } else {
+          out->push_back(static_cast<char>(c));
+        }
+    }
+    ++i;
+  }
+  out->push_back('"');
+}
+
+void AppendEventRecord(const RecordContext& ctx, const Event& e, std::string* out) {
+  AppendHead(ctx, "event", out);
+  out->append(",\"date\":");
+  AppendJsonString(FormatDay(e.date), out);
+  out->append(",\"sentence\":{\"index\":" + std::to_string(e.sentence_index) +
+              ",\"start\":" + std::to_string(e.sentence.start) +
+              ",\"end\":" + std::to_string(e.sentence.end) + "}");
+  out->append(",\"source\":");
+  AppendActor(ctx, e.source, out);
+  out->append(",\"target\":");
+  if (e.has_target) AppendActor(ctx, e.target, out);
+  else out->append("null");
+  out->append(",\"cameo\":");
+  AppendJsonString(e.cameo, out);
+  if (e.info) {
+    out->append(",\"quad_class\":" + std::to_string(e.info->quad_class) + ",\"goldstein\":");
+    AppendNumber(e.info->goldstein, out);
+    out->append(",\"plover\":{\"event\":");
+    AppendJsonString(e.info->plover_event, out);
+    out->append(",\"mode\":");
+    AppendJsonString(e.info->plover_mode, out);
+    out->append(",\"context\":");
+    AppendJsonString(e.info->plover_context, out);
+    out->append("}");
+  } else {
+    out->append(",\"quad_class\":null,\"goldstein\":null,\"plover\":null");
+  }
+  out->append(",\"verb\":{\"text\":");
+  AppendSpanText(ctx.text, e.verb, out);
+  out->append(",\"start\":" + std::to_string(e.verb.start) + ",\"end\":" + std::to_string(e.verb.end) + "}");
+  out->append(",\"negated\":");
+  out->append(e.negated ? "true" : "false");
+  out->append(",\"rule\":");
+  AppendJsonString(e.rule, out);
+  AppendTail(ctx, out);
+}
+
+void AppendDocumentRecord(const RecordContext& ctx, const CodedDocument& doc,
+                          std::string_view dictionaries, std::string* out) {
+  AppendHead(ctx, "document", out);
+  out->append(",\"date\":");
+  AppendJsonString(FormatDay(doc.date), out);
+  out->append(",\"sentences\":" + std::to_string(doc.sentences.size()) +
+              ",\"events\":" + std::to_string(doc.events.size()) + ",\"discarded\":");
+  out->append(doc.discarded ? "true" : "false");
+  out->append(",\"dictionaries\":");
+  AppendJsonString(dictionaries, out);
+  out->append(",\"schema\":" + std::to_string(kOutputSchemaVersion));
+  AppendTail(ctx, out);
+}
+
+void AppendWarningRecord(const RecordContext& ctx, const CoderWarning& w, std::string* out) {
+  AppendHead(ctx, "warning", out);
+  out->append(",\"kind\":");
+  AppendJsonString(w.kind, out);
+  out->append(",\"message\":");
+  AppendJsonString(w.message, out);
+  out->append(",\"start\":" + std::to_string(w.span.start) + ",\"end\":" + std::to_string(w.span.end));
+  AppendTail(ctx, out);
+}
+
+void AppendErrorRecord(std::string_view file, size_t line, std::string_view message,
+                       std::string* out) {
+  out->append("{\"type\":\"error\",\"file\":");
+  AppendJsonString(file, out);
+  out->append(",\"line\":" + std::to_string(line) + ",\"message\":");
+  AppendJsonString(message, out);
+  out->append("}\n");
+}
+
+}  // namespace dragoman

@@ -1,0 +1,848 @@
+#!/usr/bin/python3
+"""Writes data/actors/countries.txt, dragoman's built-in country actor dictionary.
+
+Run from the repository root:  /usr/bin/python3 tools/make_country_actors.py [output]
+
+Inputs
+  * Debian's iso-codes package (LGPL-2.1+): /usr/share/iso-codes/json/iso_3166-1.json gives the list
+    of current countries and territories with their alpha-3 codes and English short, official and
+    common names. The ISO 3166 data themselves are facts.
+  * The tables below, written by us: other names and spellings, demonyms, capitals and seats of
+    power, historical states with dates, regions. Nothing here is copied from other dictionaries.
+
+Conventions (see docs/data-sources.md)
+  * A country is coded with its ISO 3166-1 alpha-3 code, with CAMEO's exceptions: Kosovo KSV, East
+    Timor TMP (CAMEO kept ISO's pre-2002 code), the Soviet Union USR.
+  * Dependent territories get their own ISO code (GRL, PRI, ...), not the parent's.
+  * A capital city (and a well-known seat of power) stands for the country's government: CODE+GOV.
+    Seats of other branches get their sector: PENTAGON USAMIL, KNESSET ISRLEG, ...
+  * States that were renamed keep their current code (Zaire COD, Burma MMR); states that ceased to
+    exist get their own code while they existed (USR, YUG, SCG, CSK, DDR, YMD).
+  * Dates are 8-digit: [CODE <D] before D, [CODE >D] on or after D, [CODE D1-D2]; default last.
+"""
+
+import json
+import sys
+import unicodedata
+
+ISO_DIR = "/usr/share/iso-codes/json"
+
+# ---------------------------------------------------------------------------------------------
+# Per-country table:  CODE | extra names | demonyms and adjectives | capitals (coded CODE+GOV)
+# Names are written upper case with '_' between words. ISO's own names are added automatically
+# (inverted "X, Y of" forms and parenthesised parts are dropped). Demonyms ending in AN, I, ER, OT
+# get an automatic plural; others are listed with their plurals. A name in the fourth column is a
+# capital or seat of government; capitals that moved or need dates are in RAW_DATED below.
+# ---------------------------------------------------------------------------------------------
+TABLE = r"""
+ABW | ARUBA | ARUBAN | ORANJESTAD
+AFG | ISLAMIC_EMIRATE_OF_AFGHANISTAN | AFGHAN; AFGHANS; AFGHANISTANI | KABUL
+AGO | | ANGOLAN | LUANDA
+AIA | | ANGUILLAN |
+ALA | ALAND_ISLANDS; ÅLAND; ALAND; AHVENANMAA | ALANDER | MARIEHAMN
+ALB | | ALBANIAN | TIRANA; TIRANE; TIRANË
+AND | | ANDORRAN | ANDORRA_LA_VELLA
+ARE | UAE_; U.A.E._ | EMIRATI | ABU_DHABI
+ARG | | ARGENTINE; ARGENTINES; ARGENTINIAN; ARGENTINEAN | BUENOS_AIRES
+ARM | | ARMENIAN | YEREVAN; EREVAN
+ASM | | AMERICAN_SAMOAN | PAGO_PAGO
+ATA | | |
+ATF | FRENCH_SOUTHERN_AND_ANTARCTIC_LANDS; TAAF_ | |
+ATG | ANTIGUA; ANTIGUA_&_BARBUDA | ANTIGUAN; BARBUDAN |
+AUS | COMMONWEALTH_OF_AUSTRALIA | AUSTRALIAN | CANBERRA
+AUT | | AUSTRIAN | VIENNA; WIEN
+AZE | | AZERBAIJANI; AZERI | BAKU
+BDI | | BURUNDIAN; BURUNDIANS | GITEGA; BUJUMBURA
+BEL | | BELGIAN | BRUSSELS
+BEN | DAHOMEY; REPUBLIC_OF_DAHOMEY | BENINESE; BENINOIS | PORTO-NOVO; PORTO_NOVO; COTONOU
+BES | CARIBBEAN_NETHERLANDS; BONAIRE; SINT_EUSTATIUS; BES_ISLANDS | | KRALENDIJK
+BFA | UPPER_VOLTA | BURKINABE; BURKINABÈ; BURKINAN | OUAGADOUGOU
+BGD | PEOPLE'S_REPUBLIC_OF_BANGLADESH | BANGLADESHI | DHAKA; DACCA
+BGR | | BULGARIAN | SOFIA
+BHR | | BAHRAINI | MANAMA
+BHS | BAHAMA_ISLANDS | BAHAMIAN | NASSAU
+BIH | BOSNIA; BOSNIA-HERZEGOVINA; BOSNIA_HERZEGOVINA; BOSNIA_AND_HERCEGOVINA; BIH_ | BOSNIAN; HERZEGOVINIAN | SARAJEVO
+BLM | SAINT_BARTHELEMY; SAINT-BARTHÉLEMY; ST._BARTHÉLEMY; ST._BARTHELEMY; ST._BARTHS; ST._BARTS; ST_BARTHS; ST_BARTS | | GUSTAVIA
+BLR | BYELORUSSIA; BELORUSSIA; BELARUSSIA; BIELORUSSIA | BELARUSIAN; BELARUSSIAN; BYELORUSSIAN; BELORUSSIAN; BELARUSIANS | MINSK
+BLZ | BRITISH_HONDURAS | BELIZEAN | BELMOPAN
+BMU | | BERMUDIAN; BERMUDAN |
+BOL | | BOLIVIAN | LA_PAZ
+BRA | BRASIL; FEDERATIVE_REPUBLIC_OF_BRAZIL | BRAZILIAN | BRASILIA; BRASÍLIA
+BRB | | BARBADIAN; BAJAN | BRIDGETOWN
+BRN | BRUNEI; NEGARA_BRUNEI_DARUSSALAM | BRUNEIAN | BANDAR_SERI_BEGAWAN
+BTN | | BHUTANESE | THIMPHU
+BVT | BOUVETØYA | |
+BWA | | BOTSWANAN; MOTSWANA; BATSWANA | GABORONE
+CAF | CENTRAFRIQUE; CENTRAL_AFRICAN_EMPIRE | CENTRAL_AFRICAN | BANGUI
+CAN | | CANADIAN | OTTAWA
+CCK | COCOS_ISLANDS; COCOS_KEELING_ISLANDS; KEELING_ISLANDS | |
+CHE | SWITZERLAND; SCHWEIZ; SUISSE; SVIZZERA; HELVETIA | SWISS | BERN; BERNE
+CHL | | CHILEAN | SANTIAGO; SANTIAGO_DE_CHILE
+CHN | PRC_; P.R.C._; PEOPLE'S_REPUBLIC_OF_CHINA; MAINLAND_CHINA; CHINESE_MAINLAND; RED_CHINA; COMMUNIST_CHINA | CHINESE | BEIJING; PEKING
+CIV | COTE_D'IVOIRE; IVORY_COAST; COTE_DIVOIRE; CÔTE_DIVOIRE; REPUBLIC_OF_COTE_D'IVOIRE | IVORIAN; IVOIRIAN | YAMOUSSOUKRO; ABIDJAN
+CMR | | CAMEROONIAN | YAOUNDÉ; YAOUNDE
+COD | DEMOCRATIC_REPUBLIC_OF_THE_CONGO; DEMOCRATIC_REPUBLIC_OF_CONGO; CONGO_DEMOCRATIC_REPUBLIC; DR_CONGO; D.R._CONGO; DRC_; D.R.C._; CONGO-KINSHASA; CONGO_KINSHASA; CONGO; ZAIRE; REPUBLIC_OF_ZAIRE | CONGOLESE; ZAIRIAN; ZAIREAN | KINSHASA
+COG | REPUBLIC_OF_CONGO; CONGO-BRAZZAVILLE; CONGO_BRAZZAVILLE; CONGO_REPUBLIC; PEOPLE'S_REPUBLIC_OF_THE_CONGO | | BRAZZAVILLE
+COK | | COOK_ISLANDER | AVARUA
+COL | | COLOMBIAN | BOGOTA; BOGOTÁ
+COM | UNION_OF_THE_COMOROS; COMORO_ISLANDS | COMORAN; COMORIAN | MORONI
+CPV | CAPE_VERDE | CAPE_VERDEAN; CABO_VERDEAN | PRAIA
+CRI | | COSTA_RICAN | SAN_JOSÉ
+CUB | | CUBAN | HAVANA; LA_HABANA
+CUW | CURACAO | CURAÇAOAN; CURACAOAN | WILLEMSTAD
+CXR | | | FLYING_FISH_COVE
+CYM | CAYMANS | CAYMANIAN |
+CYP | | CYPRIOT; GREEK_CYPRIOT; TURKISH_CYPRIOT | NICOSIA
+CZE | CZECH_REPUBLIC | CZECH; CZECHS |
+DEU | DEUTSCHLAND; BUNDESREPUBLIK_DEUTSCHLAND; WEST_GERMANY; FRG_; F.R.G._ | GERMAN; GERMANS | BERLIN
+DJI | | DJIBOUTIAN | DJIBOUTI_CITY
+DMA | | |  ROSEAU
+DNK | | DANISH; DANE; DANES | COPENHAGEN
+DOM | | DOMINICAN | SANTO_DOMINGO
+DZA | | ALGERIAN | ALGIERS
+ECU | | ECUADORIAN; ECUADOREAN | QUITO
+EGY | | EGYPTIAN | CAIRO
+ERI | STATE_OF_ERITREA | ERITREAN | ASMARA; ASMERA
+ESH | SAHRAWI_ARAB_DEMOCRATIC_REPUBLIC; SAHARAWI_ARAB_DEMOCRATIC_REPUBLIC; SADR_; SAHRAWI_REPUBLIC; SPANISH_SAHARA | SAHRAWI; SAHARAWI |
+ESP | ESPAÑA; ESPANA | SPANISH; SPANIARD; SPANIARDS | MADRID
+EST | | ESTONIAN | TALLINN
+ETH | ABYSSINIA | ETHIOPIAN | ADDIS_ABABA
+FIN | SUOMI | FINNISH; FINN; FINNS | HELSINKI
+FJI | | FIJIAN | SUVA
+FLK | FALKLAND_ISLANDS; FALKLANDS; MALVINAS; ISLAS_MALVINAS; FALKLAND_ISLANDS_MALVINAS | FALKLAND_ISLANDER |
+FRA | | FRENCH; FRENCHMAN; FRENCHMEN; FRENCHWOMAN; FRENCHWOMEN | PARIS
+FRO | FAEROE_ISLANDS; FAROES; FAEROES | FAROESE; FAEROESE | TÓRSHAVN; TORSHAVN
+FSM | MICRONESIA; F.S.M._ | MICRONESIAN | PALIKIR
+GAB | | GABONESE | LIBREVILLE
+GBR | UK_; U.K._; BRITAIN; GREAT_BRITAIN; ENGLAND; SCOTLAND; WALES; NORTHERN_IRELAND; UNITED_KINGDOM_OF_GREAT_BRITAIN_AND_NORTHERN_IRELAND | BRITISH; BRITON; BRITONS; BRITS; SCOTTISH; NORTHERN_IRISH | LONDON
+GEO | SAKARTVELO | GEORGIAN | TBILISI
+GGY | BAILIWICK_OF_GUERNSEY | | ST._PETER_PORT; SAINT_PETER_PORT
+GHA | | GHANAIAN | ACCRA
+GIB | | GIBRALTARIAN |
+GIN | GUINEA-CONAKRY; GUINEA_CONAKRY | GUINEAN | CONAKRY
+GLP | | GUADELOUPEAN | BASSE-TERRE
+GMB | THE_GAMBIA | GAMBIAN | BANJUL
+GNB | GUINEA_BISSAU | BISSAU-GUINEAN; BISSAU_GUINEAN | BISSAU
+GNQ | | EQUATOGUINEAN; EQUATORIAL_GUINEAN | MALABO
+GRC | HELLAS | GREEK; GREEKS; HELLENIC | ATHENS
+GRD | | GRENADIAN |
+GRL | KALAALLIT_NUNAAT | GREENLANDIC; GREENLANDER | NUUK; GODTHÅB; GODTHAB
+GTM | | GUATEMALAN | GUATEMALA_CITY
+GUF | GUYANE | |
+GUM | | GUAMANIAN | HAGÅTÑA; HAGATNA
+GUY | | GUYANESE | GEORGETOWN
+HKG | HONGKONG; HONG_KONG_SAR; HKSAR_ | HONG_KONGER; HONGKONGER |
+HMD | HEARD_ISLAND | |
+HND | | HONDURAN | TEGUCIGALPA
+HRV | HRVATSKA | CROATIAN; CROAT; CROATS | ZAGREB
+HTI | | HAITIAN | PORT-AU-PRINCE; PORT_AU_PRINCE
+HUN | | HUNGARIAN | BUDAPEST
+IDN | | INDONESIAN | JAKARTA
+IMN | | MANX |
+IND | BHARAT | INDIAN | NEW_DELHI
+IOT | CHAGOS_ISLANDS; CHAGOS_ARCHIPELAGO | |
+IRL | REPUBLIC_OF_IRELAND; EIRE; ÉIRE | IRISH; IRISHMAN; IRISHMEN | DUBLIN
+IRN | PERSIA | IRANIAN | TEHRAN; TEHERAN
+IRQ | | IRAQI | BAGHDAD
+ISL | | ICELANDIC; ICELANDER | REYKJAVIK; REYKJAVÍK
+ISR | | ISRAELI | JERUSALEM
+ITA | ITALIA | ITALIAN | ROME
+JAM | | JAMAICAN | KINGSTON
+JEY | BAILIWICK_OF_JERSEY | | ST._HELIER; SAINT_HELIER
+JOR | | JORDANIAN | AMMAN
+JPN | NIPPON; NIHON | JAPANESE | TOKYO
+KAZ | KAZAKSTAN | KAZAKH; KAZAKHS; KAZAKHSTANI; KAZAKSTANI | ASTANA
+KEN | | KENYAN | NAIROBI
+KGZ | KYRGYZSTAN; KIRGHIZIA; KIRGIZIA; KIRGHIZSTAN; KIRGIZSTAN | KYRGYZ; KIRGHIZ; KYRGYZSTANI | BISHKEK
+KHM | KAMPUCHEA; DEMOCRATIC_KAMPUCHEA | CAMBODIAN | PHNOM_PENH
+KIR | | I-KIRIBATI | TARAWA; SOUTH_TARAWA
+KNA | SAINT_KITTS; ST._KITTS_AND_NEVIS; ST_KITTS_AND_NEVIS; ST._KITTS; SAINT_CHRISTOPHER_AND_NEVIS | KITTITIAN; NEVISIAN | BASSETERRE
+KOR | SOUTH_KOREA; REPUBLIC_OF_KOREA; ROK_; R.O.K._; KOREA | SOUTH_KOREAN; KOREAN | SEOUL
+KWT | | KUWAITI | KUWAIT_CITY
+LAO | LAOS; LAO_PDR; LAO_P.D.R. | LAOTIAN | VIENTIANE
+LBN | | LEBANESE | BEIRUT
+LBR | | LIBERIAN | MONROVIA
+LBY | LIBYAN_ARAB_JAMAHIRIYA; STATE_OF_LIBYA; GREAT_SOCIALIST_PEOPLE'S_LIBYAN_ARAB_JAMAHIRIYA | LIBYAN | TRIPOLI
+LCA | ST._LUCIA; ST_LUCIA | SAINT_LUCIAN; ST._LUCIAN | CASTRIES
+LIE | | LIECHTENSTEINER | VADUZ
+LKA | CEYLON | SRI_LANKAN; CEYLONESE | SRI_JAYAWARDENEPURA_KOTTE; KOTTE; COLOMBO
+LSO | | BASOTHO; MOSOTHO | MASERU
+LTU | | LITHUANIAN | VILNIUS
+LUX | LUXEMBURG | LUXEMBOURGER; LUXEMBOURGISH |
+LVA | | LATVIAN | RIGA
+MAC | MACAU; MACAU_SAR; MACAO_SAR | MACANESE |
+MAF | SAINT_MARTIN; SAINT-MARTIN; ST._MARTIN; COLLECTIVITY_OF_SAINT_MARTIN | | MARIGOT
+MAR | | MOROCCAN | RABAT
+MCO | | MONEGASQUE; MONACAN |
+MDA | MOLDAVIA | MOLDOVAN; MOLDAVIAN | CHIȘINĂU; CHIŞINĂU; CHISINAU; KISHINEV
+MDG | MALAGASY_REPUBLIC | MALAGASY | ANTANANARIVO; TANANARIVE
+MDV | MALDIVE_ISLANDS | MALDIVIAN | MALÉ
+MEX | MÉXICO; UNITED_MEXICAN_STATES | MEXICAN | MEXICO_CITY; CIUDAD_DE_MÉXICO; CIUDAD_DE_MEXICO
+MHL | | MARSHALLESE | MAJURO
+MKD | MACEDONIA; FYROM_; F.Y.R.O.M._; FORMER_YUGOSLAV_REPUBLIC_OF_MACEDONIA; REPUBLIC_OF_MACEDONIA | MACEDONIAN; NORTH_MACEDONIAN | SKOPJE
+MLI | | MALIAN | BAMAKO
+MLT | | MALTESE | VALLETTA
+MMR | BURMA; UNION_OF_MYANMAR; UNION_OF_BURMA; REPUBLIC_OF_THE_UNION_OF_MYANMAR | BURMESE | NAYPYIDAW; NAY_PYI_TAW; NAYPYITAW; NAYPYIDAW_UNION_TERRITORY
+MNE | CRNA_GORA | MONTENEGRIN | PODGORICA
+MNG | | MONGOLIAN | ULAANBAATAR; ULAN_BATOR; ULAN-BATOR
+MNP | NORTHERN_MARIANAS; CNMI_ | | SAIPAN
+MOZ | | MOZAMBICAN | MAPUTO
+MRT | | MAURITANIAN | NOUAKCHOTT
+MSR | | MONTSERRATIAN |
+MTQ | | MARTINICAN | FORT-DE-FRANCE
+MUS | | MAURITIAN | PORT_LOUIS
+MWI | | MALAWIAN | LILONGWE
+MYS | | MALAYSIAN | KUALA_LUMPUR; PUTRAJAYA
+MYT | | MAHORAIS; MAHORAN | MAMOUDZOU
+NAM | | NAMIBIAN | WINDHOEK
+NCL | NOUVELLE-CALÉDONIE; NOUVELLE_CALEDONIE | NEW_CALEDONIAN | NOUMÉA; NOUMEA
+NER | | NIGERIEN; NIGÉRIEN | NIAMEY
+NFK | | |
+NGA | | NIGERIAN | ABUJA
+NIC | | NICARAGUAN | MANAGUA
+NIU | | NIUEAN | ALOFI
+NLD | HOLLAND; KINGDOM_OF_THE_NETHERLANDS | DUTCH; DUTCHMAN; DUTCHMEN | AMSTERDAM; HAGUE
+NOR | | NORWEGIAN | OSLO
+NPL | | NEPALESE; NEPALI | KATHMANDU
+NRU | | NAURUAN | YAREN
+NZL | AOTEAROA | NEW_ZEALANDER | WELLINGTON
+OMN | | OMANI | MUSCAT
+PAK | | PAKISTANI | ISLAMABAD
+PAN | | PANAMANIAN | PANAMA_CITY
+PCN | PITCAIRN_ISLANDS | PITCAIRNER | ADAMSTOWN
+PER | | PERUVIAN | LIMA
+PHL | PHILIPPINE_ISLANDS | PHILIPPINE; FILIPINO; FILIPINOS; FILIPINA; FILIPINAS | MANILA
+PLW | | PALAUAN | NGERULMUD
+PNG | PNG_ | PAPUA_NEW_GUINEAN | PORT_MORESBY
+POL | POLSKA | POLISH_ | WARSAW
+PRI | | PUERTO_RICAN |
+PRK | NORTH_KOREA; DPRK_; D.P.R.K._; DEMOCRATIC_PEOPLE'S_REPUBLIC_OF_KOREA | NORTH_KOREAN | PYONGYANG
+PRT | | PORTUGUESE | LISBON; LISBOA
+PRY | | PARAGUAYAN | ASUNCIÓN; ASUNCION
+PSE | PALESTINE; STATE_OF_PALESTINE; PALESTINIAN_TERRITORIES; PALESTINIAN_TERRITORY; OCCUPIED_PALESTINIAN_TERRITORIES; OCCUPIED_PALESTINIAN_TERRITORY; OCCUPIED_TERRITORIES; WEST_BANK; GAZA; GAZA_STRIP | PALESTINIAN | RAMALLAH
+PYF | TAHITI; POLYNÉSIE_FRANÇAISE | FRENCH_POLYNESIAN; TAHITIAN | PAPEETE
+QAT | | QATARI | DOHA
+REU | LA_RÉUNION; REUNION_ISLAND; RÉUNION_ISLAND | RÉUNIONNAIS; REUNIONNAIS |
+ROU | RUMANIA; ROUMANIA | ROMANIAN; RUMANIAN | BUCHAREST
+RUS | RUSSIA; ROSSIYA; ROSSIYSKAYA_FEDERATSIYA | RUSSIAN |
+RWA | | RWANDAN; RWANDESE | KIGALI
+SAU | KSA_; K.S.A._ | SAUDI | RIYADH
+SDN | SUDAN; REPUBLIC_OF_SUDAN | SUDANESE | KHARTOUM
+SEN | | SENEGALESE | DAKAR
+SGP | | SINGAPOREAN |
+SGS | SOUTH_GEORGIA; SOUTH_SANDWICH_ISLANDS | |
+SHN | SAINT_HELENA; ST._HELENA; ASCENSION_ISLAND; TRISTAN_DA_CUNHA | SAINT_HELENIAN |
+SJM | SVALBARD; JAN_MAYEN | | LONGYEARBYEN
+SLB | SOLOMONS | SOLOMON_ISLANDER | HONIARA
+SLE | | SIERRA_LEONEAN | FREETOWN
+SLV | | SALVADORAN; SALVADOREAN; SALVADORIAN | SAN_SALVADOR
+SMR | | SAMMARINESE | CITY_OF_SAN_MARINO
+SOM | SOMALILAND; PUNTLAND | SOMALI | MOGADISHU; MUQDISHO
+SPM | ST._PIERRE_AND_MIQUELON; SAINT-PIERRE-ET-MIQUELON | |
+SRB | SRBIJA | SERBIAN; SERB; SERBS |
+SSD | | SOUTH_SUDANESE |
+STP | SÃO_TOMÉ_AND_PRÍNCIPE; SÃO_TOMÉ_E_PRÍNCIPE; SAO_TOME; SÃO_TOMÉ | SANTOMEAN; SÃO_TOMEAN; SAO_TOMEAN |
+SUR | SURINAM | SURINAMESE | PARAMARIBO
+SVK | | SLOVAK; SLOVAKS; SLOVAKIAN |
+SVN | | SLOVENIAN; SLOVENE; SLOVENES | LJUBLJANA
+SWE | | SWEDISH; SWEDE; SWEDES | STOCKHOLM
+SWZ | SWAZILAND; KINGDOM_OF_SWAZILAND | SWAZI | MBABANE; LOBAMBA
+SXM | SINT_MAARTEN | | PHILIPSBURG
+SYC | | SEYCHELLOIS |
+SYR | SYRIA | SYRIAN | DAMASCUS
+TCA | TURKS_AND_CAICOS | |  COCKBURN_TOWN
+TCD | TCHAD | CHADIAN | N'DJAMENA; NDJAMENA; N'DJAMÉNA
+TGO | | TOGOLESE | LOMÉ; LOME
+THA | SIAM; MUANG_THAI; PRATHET_THAI | THAI | BANGKOK
+TJK | TADJIKISTAN; TADZHIKISTAN | TAJIK; TAJIKS; TADJIK; TADJIKS; TAJIKISTANI | DUSHANBE
+TKL | | TOKELAUAN |
+TKM | TURKMENIA | TURKMEN; TURKMENS; TURKMENISTANI | ASHGABAT; ASHKHABAD
+TLS | TIMOR_LESTE; EAST_TIMOR; TIMOR_LOROSAE; TIMOR_LOROSA'E | TIMORESE; EAST_TIMORESE | DILI
+TON | | TONGAN | NUKU'ALOFA
+TTO | TRINIDAD | TRINIDADIAN; TOBAGONIAN; TRINBAGONIAN | PORT_OF_SPAIN
+TUN | | TUNISIAN | TUNIS
+TUR | TURKEY; TURKIYE; REPUBLIC_OF_TURKEY; REPUBLIC_OF_TURKIYE | TURKISH; TURK; TURKS | ANKARA
+TUV | | TUVALUAN | FUNAFUTI
+TWN | TAIWAN; REPUBLIC_OF_CHINA; FORMOSA; CHINESE_TAIPEI | TAIWANESE | TAIPEI
+TZA | TANZANIA; TANGANYIKA | TANZANIAN | DODOMA
+UGA | | UGANDAN | KAMPALA
+UKR | | UKRAINIAN | KYIV; KIEV; KYYIV
+UMI | U.S._MINOR_OUTLYING_ISLANDS; WAKE_ISLAND; MIDWAY_ATOLL; MIDWAY_ISLANDS; JOHNSTON_ATOLL; BAKER_ISLAND; HOWLAND_ISLAND; JARVIS_ISLAND; PALMYRA_ATOLL; KINGMAN_REEF; NAVASSA_ISLAND | |
+URY | | URUGUAYAN | MONTEVIDEO
+USA | US_; U.S._; USA_; U.S.A._; AMERICA; UNITED_STATES_OF_AMERICA; UNITED_STATES | AMERICAN | WASHINGTON; WASHINGTON_D.C.; WASHINGTON_DC; WASHINGTON_D._C.
+UZB | | UZBEK; UZBEKS; UZBEKISTANI | TASHKENT; TOSHKENT
+VAT | HOLY_SEE; VATICAN; VATICAN_CITY; VATICAN_CITY_STATE; STATE_OF_THE_VATICAN_CITY | |
+VCT | SAINT_VINCENT; ST._VINCENT; ST._VINCENT_AND_THE_GRENADINES; ST_VINCENT_AND_THE_GRENADINES | VINCENTIAN | KINGSTOWN
+VEN | VENEZUELA | VENEZUELAN | CARACAS
+VGB | BRITISH_VIRGIN_ISLANDS; BVI_ | | ROAD_TOWN
+VIR | U.S._VIRGIN_ISLANDS; US_VIRGIN_ISLANDS; UNITED_STATES_VIRGIN_ISLANDS; USVI_ | | CHARLOTTE_AMALIE
+VNM | VIETNAM; VIET_NAM; VIỆT_NAM | VIETNAMESE | HANOI; HÀ_NỘI; HA_NOI
+VUT | NEW_HEBRIDES | NI-VANUATU; VANUATUAN | PORT_VILA; PORT-VILA
+WLF | | WALLISIAN; FUTUNAN | MATA-UTU; MATA_UTU
+WSM | WESTERN_SAMOA | SAMOAN | APIA
+YEM | NORTH_YEMEN; YEMEN_ARAB_REPUBLIC | YEMENI; YEMENITE |
+ZAF | | SOUTH_AFRICAN | PRETORIA; TSHWANE
+ZMB | | ZAMBIAN | LUSAKA
+ZWE | RHODESIA; SOUTHERN_RHODESIA; ZIMBABWE_RHODESIA | ZIMBABWEAN; RHODESIAN | HARARE
+KSV | KOSOVO; KOSOVA; REPUBLIC_OF_KOSOVO; REPUBLIKA_E_KOSOVËS | KOSOVAR; KOSOVAN; KOSOVARS | PRISTINA; PRISHTINA; PRIŠTINA; PRISHTINË
+"""
+
+# Phrases never generated, whatever their source (accent stripping included): they are common
+# English words or parts of other names.
+SKIP_ANY = {"MALE", "REUNION", "JERSEY", "SAN_JOSE"}
+
+# ISO names we do not use as they stand: (code, phrase) -> reason.
+SKIP_ISO = {
+    ("COG", "CONGO"): "plain 'Congo' in news means the DRC; coded COD",
+    ("JEY", "JERSEY"): "common noun and part of NEW_JERSEY",
+    ("REU", "REUNION"): "common noun; the accented RÉUNION is kept",
+    ("MDV", "MALE"): "common noun",
+}
+
+# CAMEO codes that differ from ISO alpha-3.
+CAMEO_CODE = {"TLS": "TMP"}
+
+# Countries whose own code needs dates (a default comes last).
+DATED_COUNTRY = {
+    "SSD": ["SDN <20110709", "SSD"],  # independence 2011-07-09
+}
+
+# Preferred primary phrase where ISO's short name is not the usual one.
+PRIMARY = {"RUS": "RUSSIA", "SYR": "SYRIA", "VNM": "VIETNAM", "LAO": "LAOS", "BRN": "BRUNEI",
+           "VAT": "VATICAN", "TLS": "EAST_TIMOR", "TUR": "TURKEY", "CZE": "CZECH_REPUBLIC",
+           "MKD": "NORTH_MACEDONIA", "SWZ": "ESWATINI", "CPV": "CAPE_VERDE", "CIV": "IVORY_COAST"}
+
+# English display names for comments, where ISO's are inverted.
+HEADER_NAME = {"KSV": "Kosovo"}
+
+RAW_DATED = r"""
+# ---- Capitals that moved, and capitals whose meaning changed with the state -------------------
+MOSCOW
+	[USRGOV <19911226]
+	[RUSGOV]
+BELGRADE
+	[YUGGOV <19920427]
+	[SCGGOV 19920427-20060604]
+	[SRBGOV]
+PRAGUE
++PRAHA
+	[CSKGOV <19930101]
+	[CZEGOV]
+BRATISLAVA
+	[SVKGOV >19930101]
+EAST_BERLIN
+	[DDRGOV <19901003]
+BONN  # seat of the West German and then German government until the move to Berlin in 1999
+	[DEUGOV <19990901]
+ADEN  # capital of South Yemen; the recognised Yemeni government's temporary capital from 2015
+	[YMDGOV <19900522]
+	[YEMGOV >20150321]
+SANAA  # held by the Houthis (Ansar Allah) since September 2014
++SANA'A
++SAN'A
+	[YEMGOV <20140921]
+	[YEMREB]
+NUR-SULTAN  # Astana's name from 2019-03-23 to 2022-09-17
++NUR_SULTAN
++AKMOLA
++AQMOLA
+	[KAZGOV >19971210]
+ALMATY
++ALMA-ATA
++ALMA_ATA
+	[KAZGOV <19971210]
+RANGOON  # seat of government until the move to Naypyidaw in November 2005
++YANGON
+	[MMRGOV <20051106]
+LAGOS
+	[NGAGOV <19911212]
+DAR_ES_SALAAM
++DAR-ES-SALAAM
+	[TZAGOV <19960101]
+JUBA
+	[SSDGOV >20110709]
+"""
+
+RAW_SEATS = r"""
+# ---- Seats of power and national institutions that stand for a government or branch -----------
+# Ministries and generic bodies are agents (data/agents.txt): "Russian" + "foreign ministry".
+KREMLIN [RUSGOV]
++RUSSIAN_WHITE_HOUSE
+WHITE_HOUSE [USAGOV]
++OVAL_OFFICE
++EXECUTIVE_OFFICE_OF_THE_PRESIDENT
+STATE_DEPARTMENT [USAGOV]
++U.S._STATE_DEPARTMENT
++US_STATE_DEPARTMENT
++DEPARTMENT_OF_STATE
++U.S._DEPARTMENT_OF_STATE
++US_DEPARTMENT_OF_STATE
++FOGGY_BOTTOM
+U.S._TREASURY [USAGOV]
++US_TREASURY
++U.S._TREASURY_DEPARTMENT
++US_TREASURY_DEPARTMENT
+PENTAGON [USAMIL]
++U.S._DEPARTMENT_OF_DEFENSE
++US_DEPARTMENT_OF_DEFENSE
++UNITED_STATES_DEPARTMENT_OF_DEFENSE
++U.S._DEFENSE_DEPARTMENT
++US_DEFENSE_DEPARTMENT
++U.S._DEPARTMENT_OF_WAR
++JOINT_CHIEFS_OF_STAFF
+# Plain CONGRESS is coded as the US Congress: in English-language news it nearly always is.
+# Other congresses are named entries (NATIONAL_PEOPLE'S_CONGRESS, CONGRESS_OF_DEPUTIES) or parties
+# (AFRICAN_NATIONAL_CONGRESS, INDIAN_NATIONAL_CONGRESS) in organizations.txt.
+CAPITOL_HILL [USALEG]
++CONGRESS
++U.S._CONGRESS
++US_CONGRESS
++UNITED_STATES_CONGRESS
++U.S._CAPITOL
++US_CAPITOL
++U.S._SENATE
++US_SENATE
++UNITED_STATES_SENATE
++U.S._HOUSE_OF_REPRESENTATIVES
++US_HOUSE_OF_REPRESENTATIVES
++U.S._HOUSE
++US_HOUSE
++SENATE_FOREIGN_RELATIONS_COMMITTEE
++HOUSE_FOREIGN_AFFAIRS_COMMITTEE
++SENATE_ARMED_SERVICES_COMMITTEE
++HOUSE_ARMED_SERVICES_COMMITTEE
++SENATE_INTELLIGENCE_COMMITTEE
++HOUSE_INTELLIGENCE_COMMITTEE
+U.S._SUPREME_COURT [USAJUD]
++US_SUPREME_COURT
++UNITED_STATES_SUPREME_COURT
++SUPREME_COURT_OF_THE_UNITED_STATES
+DOWNING_STREET [GBRGOV]
++10_DOWNING_STREET
++NUMBER_10
++NO._10
++NO_10
++WHITEHALL
++FOREIGN_AND_COMMONWEALTH_OFFICE
++FOREIGN,_COMMONWEALTH_AND_DEVELOPMENT_OFFICE
++FOREIGN_COMMONWEALTH_AND_DEVELOPMENT_OFFICE
++FCDO_
++FCO_
+# HOUSE_OF_COMMONS is coded British; Canada's is reached as "Canadian" + agent.
+WESTMINSTER [GBRLEG]
++PALACE_OF_WESTMINSTER
++HOUSE_OF_COMMONS
++HOUSE_OF_LORDS
++BRITISH_PARLIAMENT
++UK_PARLIAMENT
++U.K._PARLIAMENT
+SCOTLAND_YARD [GBRCOP]
++NEW_SCOTLAND_YARD
+ÉLYSÉE [FRAGOV]
++ELYSEE
++ÉLYSÉE_PALACE
++ELYSEE_PALACE
++PALAIS_DE_L'ÉLYSÉE
++PALAIS_DE_L'ELYSEE
++MATIGNON
++HÔTEL_MATIGNON
++HOTEL_MATIGNON
++QUAI_D'ORSAY
+BUNDESTAG [DEULEG]
++BUNDESRAT
++REICHSTAG
++GERMAN_PARLIAMENT
+BUNDESKANZLERAMT [DEUGOV]
++KANZLERAMT
++GERMAN_CHANCELLERY
+VOLKSKAMMER [DDRLEG <19901003]
+KNESSET [ISRLEG]
+STATE_DUMA [RUSLEG]
++DUMA
++FEDERATION_COUNCIL
++FEDERAL_ASSEMBLY_OF_RUSSIA
++RUSSIAN_PARLIAMENT
+VERKHOVNA_RADA [UKRLEG]
++RADA
++UKRAINIAN_PARLIAMENT
+BANKOVA [UKRGOV]
++BANKOVA_STREET
+SEJM [POLLEG]
+ZHONGNANHAI [CHNGOV]
++GREAT_HALL_OF_THE_PEOPLE
++ZHONGNANHAI_COMPOUND
+NATIONAL_PEOPLE'S_CONGRESS [CHNLEG]
++NPC_STANDING_COMMITTEE
++CHINESE_PEOPLE'S_POLITICAL_CONSULTATIVE_CONFERENCE
++CPPCC_
+SUPREME_PEOPLE'S_ASSEMBLY [PRKLEG]
+BLUE_HOUSE [KORGOV]
++CHEONG_WA_DAE
++CHEONGWADAE
++YONGSAN_PRESIDENTIAL_OFFICE
+NATIONAL_DIET [JPNLEG]
++JAPANESE_DIET
++DIET_OF_JAPAN
+KANTEI [JPNGOV]
++KASUMIGASEKI
+LOK_SABHA [INDLEG]
++RAJYA_SABHA
++INDIAN_PARLIAMENT
+RASHTRAPATI_BHAVAN [INDGOV]
++SOUTH_BLOCK
+GRAND_NATIONAL_ASSEMBLY_OF_TURKEY [TURLEG]
++TURKISH_GRAND_NATIONAL_ASSEMBLY
++GRAND_NATIONAL_ASSEMBLY_OF_TÜRKIYE
+CANKAYA_PALACE [TURGOV]
++ÇANKAYA_PALACE
++BESTEPE_PRESIDENTIAL_COMPLEX
++BEŞTEPE
+CASA_ROSADA [ARGGOV]
+PLANALTO [BRAGOV]
++PLANALTO_PALACE
++PALÁCIO_DO_PLANALTO
++PALACIO_DO_PLANALTO
++ITAMARATY
+MIRAFLORES_PALACE [VENGOV]
++PALACIO_DE_MIRAFLORES
+CASA_DE_NARIÑO [COLGOV]
++CASA_DE_NARINO
+PALACIO_DE_LA_MONEDA [CHLGOV]
++LA_MONEDA
++LA_MONEDA_PALACE
+LOS_PINOS [MEXGOV <20181201]
+PALACIO_DE_LA_MONCLOA [ESPGOV]
++MONCLOA
++MONCLOA_PALACE
+PALAZZO_CHIGI [ITAGOV]
++FARNESINA
++QUIRINALE
++QUIRINAL_PALACE
+UNION_BUILDINGS [ZAFGOV]
+ASO_ROCK [NGAGOV]
++ASO_VILLA
+MALACAÑANG [PHLGOV]
++MALACANANG
++MALACAÑANG_PALACE
++MALACANANG_PALACE
+PARLIAMENT_HILL [CANLEG]
++CANADIAN_PARLIAMENT
+VILLA_SOMALIA [SOMGOV]
+"""
+
+RAW_HISTORICAL = r"""
+# ---- Historical states ---------------------------------------------------------------------
+# Dates from ISO 3166-3 (withdrawn codes) and the dates the states ceased to exist. A default after
+# the restrictions codes later, retrospective mentions.
+SOVIET_UNION  # dissolved 1991-12-26; Russia is its continuator
++USSR_
++U.S.S.R._
++UNION_OF_SOVIET_SOCIALIST_REPUBLICS
++SOVIET
++SOVIETS
+	[USR <19911226]
+	[RUS]
+YUGOSLAVIA  # SFR Yugoslavia until 1992-04-27, then the FR Yugoslavia / Serbia and Montenegro
++YUGOSLAV
++YUGOSLAVS
++SOCIALIST_FEDERAL_REPUBLIC_OF_YUGOSLAVIA
++SFRY_
++FEDERAL_REPUBLIC_OF_YUGOSLAVIA
++FRY_
+	[YUG <19920427]
+	[SCG 19920427-20060604]
+	[SRB]
+SERBIA_AND_MONTENEGRO  # 2003-02-04 to 2006-06-05, CAMEO codes the whole 1992-2006 state SCG
++STATE_UNION_OF_SERBIA_AND_MONTENEGRO
++SERBIA-MONTENEGRO
+	[SCG 19920427-20060604]
+	[SRB]
+CZECHOSLOVAKIA  # dissolved 1993-01-01 into Czechia and Slovakia
++CZECHOSLOVAK
++CZECHOSLOVAKS
++CZECHOSLOVAK_SOCIALIST_REPUBLIC
++CZECH_AND_SLOVAK_FEDERATIVE_REPUBLIC
++CZECH_AND_SLOVAK_FEDERAL_REPUBLIC
+	[CSK]
+EAST_GERMANY  # joined the Federal Republic 1990-10-03
++EAST_GERMAN
++EAST_GERMANS
++GERMAN_DEMOCRATIC_REPUBLIC
++GDR_
++G.D.R._
++DDR_
+	[DDR <19901003]
+	[DEU]
+SOUTH_YEMEN  # united with North Yemen 1990-05-22
++SOUTH_YEMENI
++PEOPLE'S_DEMOCRATIC_REPUBLIC_OF_YEMEN
++PDRY_
+	[YMD <19900522]
+	[YEM]
+NETHERLANDS_ANTILLES  # dissolved 2010-10-10
++NETHERLANDS_ANTILLEAN
+	[ANT]
+SIKKIM  # part of India since 1975-05-16
+	[SKM <19750516]
+	[IND]
+NORTH_VIETNAM
++DEMOCRATIC_REPUBLIC_OF_VIETNAM
++NORTH_VIETNAMESE
+	[VNM]
+SOUTH_VIETNAM
++REPUBLIC_OF_VIETNAM
++SOUTH_VIETNAMESE
+	[VNM]
+"""
+
+RAW_REGIONS = r"""
+# ---- Regions (CAMEO regional codes) ----------------------------------------------------------
+# Also needed so that LATIN_AMERICA, SOUTH_CHINA_SEA... are not read as AMERICA or CHINA.
+AFRICA [AFR]
++SUB-SAHARAN_AFRICA
++SUB_SAHARAN_AFRICA
+NORTH_AFRICA [NAF]
++NORTHERN_AFRICA
++MAGHREB
+WEST_AFRICA [WAF]
++WESTERN_AFRICA
+EAST_AFRICA [EAF]
++EASTERN_AFRICA
++HORN_OF_AFRICA
+CENTRAL_AFRICA [CFR]
+SOUTHERN_AFRICA [SAF]
+SAHEL [AFR]
+ASIA [ASA]
++EAST_ASIA
++ASIA-PACIFIC
++ASIA_PACIFIC
+CENTRAL_ASIA [CAS]
+SOUTH_ASIA [SAS]
++INDIAN_SUBCONTINENT
+SOUTHEAST_ASIA [SEA]
++SOUTH-EAST_ASIA
++SOUTH_EAST_ASIA
+EUROPE [EUR]
++CONTINENTAL_EUROPE
++CENTRAL_EUROPE
++WESTERN_EUROPE
+EASTERN_EUROPE [EEU]
+BALKANS [BLK]
++WESTERN_BALKANS
+CAUCASUS [CAU]
++SOUTH_CAUCASUS
++NORTH_CAUCASUS
+SCANDINAVIA [SCN]
++NORDIC_COUNTRIES
++NORDICS
+MIDDLE_EAST [MEA]
++MIDEAST
++NEAR_EAST
+PERSIAN_GULF [PGS]
++ARABIAN_GULF
++GULF_STATES
++GULF_ARAB_STATES
+MEDITERRANEAN [MDT]
+LATIN_AMERICA [LAM]
++LATIN_AMERICAN
++LATIN_AMERICANS
++CENTRAL_AMERICA
++CENTRAL_AMERICAN
+SOUTH_AMERICA [SAM]
++SOUTH_AMERICAN
+CARIBBEAN [CRB]
+NORTH_AMERICA [NMR]
+WESTERN_COUNTRIES [WST]
++WESTERN_NATIONS
++WESTERN_POWERS
++WESTERN_GOVERNMENTS
+
+# ---- Names that contain a country word but are not that country -------------------------------
+# [---] is the null actor: the phrase is matched (so the shorter country is not) and codes nothing.
+SOUTH_CHINA_SEA [---]
+EAST_CHINA_SEA [---]
+INDIAN_OCEAN [---]
+GULF_OF_MEXICO [---]
+GULF_OF_GUINEA [---]
+GULF_OF_OMAN [---]
+SEA_OF_JAPAN [---]
+IRISH_SEA [---]
+KOREAN_PENINSULA [---]
+NEW_GUINEA [---]
+GUINEA_PIG [---]
+AMERICAS [---]
+ROME_STATUTE [---]
+PARIS_AGREEMENT [---]
+PARIS_CLIMATE_AGREEMENT [---]
+TURKISH_DELIGHT [---]
+FRENCH_FRIES [---]
+NEW_MEXICO [USA]
+NEW_JERSEY [USA]
+NEW_ENGLAND [USA]
+NEW_SOUTH_WALES [AUS]
+BRITISH_COLUMBIA [CAN]
+"""
+
+
+def strip_accents(s):
+    return "".join(c for c in unicodedata.normalize("NFKD", s) if not unicodedata.combining(c))
+
+
+def phrase(name):
+    """An ISO or table name as a dictionary phrase: upper case, words joined with '_'."""
+    name = name.strip()
+    if name.lower().startswith("the "):
+        name = name[4:]
+    return "_".join(name.upper().split())
+
+
+def variants(p):
+    """The phrase plus its accent-free and hyphen/underscore variants (the tokenizer keeps accents
+    and makes '-' a token of its own, so each spelling has to be listed)."""
+    out = [p]
+    for q in list(out):
+        a = strip_accents(q)
+        if a != q:
+            out.append(a)
+    for q in list(out):
+        if "-" in q:
+            out.append(q.replace("-", "_"))
+    seen, res = set(), []
+    for q in out:
+        if q not in seen:
+            seen.add(q)
+            res.append(q)
+    return res
+
+
+def plural(dem):
+    base = dem.rstrip("_")
+    for end in ("AN", "I", "ER", "OT", "EAN"):
+        if base.endswith(end):
+            return base + "S"
+    return None
+
+
+def load_table():
+    rows = {}
+    order = []
+    for line in TABLE.strip().splitlines():
+        parts = [p.strip() for p in line.split("|")]
+        while len(parts) < 4:
+            parts.append("")
+        code, names, dems, caps = parts[:4]
+        split = lambda s: [x.strip() for x in s.split(";") if x.strip()]
+        rows[code] = (split(names), split(dems), split(caps))
+        order.append(code)
+    return rows, order
+
+
+def main():
+    out_path = sys.argv[1] if len(sys.argv) > 1 else "data/actors/countries.txt"
+    iso = json.load(open(f"{ISO_DIR}/iso_3166-1.json", encoding="utf-8"))["3166-1"]
+    rows, order = load_table()
+    iso_codes = [c["alpha_3"] for c in iso]
+    missing = [c for c in iso_codes if c not in rows]
+    if missing:
+        sys.exit(f"table lacks ISO countries: {missing}")
+
+    lines = []
+    emit = lines.append
+    emit("# dragoman built-in actor dictionary: countries, capitals, seats of power, historical states.")
+    emit("# PETRARCH-2 actor format. GENERATED by tools/make_country_actors.py from Debian's iso-codes")
+    emit("# (ISO 3166-1/-3 facts; the package is LGPL-2.1+) and tables written by the dragoman authors.")
+    emit("# Edit the script, not this file. See docs/data-sources.md for the conventions:")
+    emit("#   country = ISO alpha-3 (CAMEO exceptions: Kosovo KSV, East Timor TMP, Soviet Union USR);")
+    emit("#   capital or seat of power = the government (MOSCOW -> RUSGOV), other seats carry their")
+    emit("#   sector (PENTAGON -> USAMIL, KNESSET -> ISRLEG); historical states are dated.")
+    emit("# Short abbreviations end in '_' (exact word, no endings: US_ must not match USES/USED).")
+    emit("")
+
+    by_code = {c["alpha_3"]: c for c in iso}
+    all_codes = iso_codes + [c for c in order if c not in by_code]
+    seen_phrases = {}
+    capitals = []
+    for code in all_codes:
+        names, dems, caps = rows[code]
+        rec = by_code.get(code, {})
+        cameo = CAMEO_CODE.get(code, code)
+        cand = []
+        common = rec.get("common_name")
+        for key in ("common_name", "name", "official_name"):
+            v = rec.get(key)
+            if not v or "," in v or "(" in v:
+                continue
+            cand.append(phrase(v))
+        cand += names
+        # Primary: the first table name if any, else common/short name.
+        primary = PRIMARY.get(code)
+        if primary:
+            pass
+        elif common and "," not in common:
+            primary = phrase(common)
+        elif rec.get("name") and "," not in rec["name"] and "(" not in rec["name"]:
+            primary = phrase(rec["name"])
+        elif names:
+            primary = names[0]
+        phrases = []
+        for p in ([primary] if primary else []) + cand:
+            for v in variants(p):
+                if (code, v) in SKIP_ISO or (code, v.rstrip("_")) in SKIP_ISO or v in SKIP_ANY:
+                    continue
+                if v not in phrases:
+                    phrases.append(v)
+        for d in dems:
+            for v in variants(d):
+                if v not in phrases:
+                    phrases.append(v)
+                pl = plural(v)
+                if pl and pl not in phrases:
+                    phrases.append(pl)
+        title = HEADER_NAME.get(code) or rec.get("common_name") or rec.get("name") or code
+        emit(f"# {title} (ISO 3166-1 {code})" if code in by_code else f"# {title} (no ISO 3166-1 code; CAMEO {cameo})")
+        for i, p in enumerate(phrases):
+            if p in seen_phrases:
+                sys.exit(f"phrase {p} used by {seen_phrases[p]} and {code}")
+            seen_phrases[p] = code
+            if i == 0:
+                if code in DATED_COUNTRY:
+                    emit(p)
+                else:
+                    emit(f"{p} [{cameo}]")
+            else:
+                emit("+" + p)
+        if code in DATED_COUNTRY:
+            for c in DATED_COUNTRY[code]:
+                emit(f"\t[{c}]")
+        cap_phrases = []
+        for c in caps:
+            for v in variants(c):
+                if v not in cap_phrases and v not in SKIP_ANY:
+                    cap_phrases.append(v)
+        if cap_phrases:
+            capitals.append((cameo, cap_phrases))
+            for p in cap_phrases:
+                if p in seen_phrases:
+                    sys.exit(f"phrase {p} used by {seen_phrases[p]} and {code} capital")
+                seen_phrases[p] = code
+            emit(f"{cap_phrases[0]} [{cameo}GOV]")
+            for p in cap_phrases[1:]:
+                emit("+" + p)
+        emit("")
+
+    lines.append(RAW_DATED.strip("\n"))
+    lines.append("")
+    lines.append(RAW_SEATS.strip("\n"))
+    lines.append("")
+    lines.append(RAW_HISTORICAL.strip("\n"))
+    lines.append("")
+    lines.append(RAW_REGIONS.strip("\n"))
+    text = "\n".join(lines) + "\n"
+    with open(out_path, "w", encoding="utf-8") as f:
+        f.write(text)
+    print(f"wrote {out_path}: {len(all_codes)} countries and territories, "
+          f"{len(seen_phrases)} generated phrases, {len(capitals)} capital entries", file=sys.stderr)
+
+
+if __name__ == "__main__":
+    main()
