@@ -68,8 +68,10 @@ class Runner {
     std::string buf;
     if (flags_.emit_all) AppendDocumentRecord(ctx, coded, dictionaries_, &buf);
     for (const Event& e : coded.events) AppendEventRecord(ctx, e, &buf);
-    if (flags_.emit_all)
+    if (flags_.emit_all) {
+      for (const Quote& q : coded.quotes) AppendQuoteRecord(ctx, q, &buf);
       for (const CoderWarning& w : coded.warnings) AppendWarningRecord(ctx, w, &buf);
+    }
     out_->Write(buf);
   }
 

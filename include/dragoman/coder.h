@@ -76,11 +76,19 @@ struct CoderWarning {
   Span span;
 };
 
+// A direct quotation and who said it.
+struct Quote {
+  Span span;                 // the quoted words, without the quote marks
+  Span speaker;              // the speaker's mention, {0, 0} when none was found
+  std::string speaker_code;  // the speaker's actor code, "" when none
+};
+
 struct CodedDocument {
   Day date = kNoDay;                 // the date used to resolve actor codes
   std::vector<Span> sentences;
   std::vector<Event> events;
   std::vector<CoderWarning> warnings;
+  std::vector<Quote> quotes;
   bool discarded = false;            // a story-level discard matched
 };
 

@@ -79,6 +79,7 @@ struct Sentence {
   std::vector<int> np_of;         // token → noun phrase index or kNone
   std::vector<NounPhrase> nps;
   std::vector<VerbHit> verbs;
+  std::vector<uint32_t> present;  // sorted word ids (exact and stems) of the sentence's tokens
   bool mixed_case = true;
 };
 
@@ -162,6 +163,7 @@ struct Coder::Impl {
     uint32_t pattern = 0;  // index into the block's patterns
     size_t weight = 0;
     bool names_negation = false;
+    std::vector<uint32_t> required;  // literal word ids that must occur in the sentence
   };
   std::vector<std::vector<CompiledPattern>> block_patterns;  // sorted longest first
   std::vector<uint8_t> actor_is_person;                      // per actor
@@ -239,6 +241,7 @@ void Coder::Impl::Compile() {
           c.synset = t.synset;
           if (t.kind == PatternToken::Kind::kWord) {
             c.word = vocab.Add(t.word.word);
+            cp.required.push_back(c.word);
             c.exact = t.word.exact;
             if (WordFlags(t.word.word) & kNegation) cp.names_negation = true;
           }
@@ -307,9 +310,9 @@ void Coder::Impl::FindNounPhrases(Sentence* s, Day date, Discourse* discourse) c
                        dict.agent_phrases[agent_phrase].agent, agent_phrase});
       i = agent_end;
     } else {
-      if ((s->flags[i] & kPronoun) && !(s->flags[i] & kPossessive && i + 1 < n &&
-                                        s->tokens[i + 1].kind == TokenKind::kWord &&
-                                        false)) {
+      bool first_person = (s->flags[i] & kFirstPerson) ||
+                          (s->tokens[i].norm == "US" && !s->tokens[i].capitalized);
+      if ((s->flags[i] & kPronoun) || first_person) {
         units.push_back({Unit::kPronoun, static_cast<uint32_t>(i), static_cast<uint32_t>(i + 1),
                          static_cast<uint32_t>(i), 0});
       }
@@ -337,6 +340,12 @@ void Coder::Impl::FindNounPhrases(Sentence* s, Day date, Discourse* discourse) c
       np.pronoun = true;
       const Token& t = s->tokens[np.start];
       uint32_t f = s->flags[np.start];
+      if ((f & kFirstPerson) || t.norm == "US") {
+        np.first_person = true;  // resolved to the quote's speaker by AttributeQuotes()
+        s->nps.push_back(std::move(np));
+        ++u;
+        continue;
+      }
       // Resolve: within the sentence first, then the discourse.
       const NounPhrase* antecedent = nullptr;
       for (int k = static_cast<int>(s->nps.size()) - 1; k >= 0; --k) {
@@ -491,6 +500,7 @@ void Coder::Impl::FindNounPhrases(Sentence* s, Day date, Discourse* discourse) c
       size_t t = np.end;
       auto skip = [&](size_t x) { return (s->flags[x] & (kDeterminer | kModifier)) || AdjectiveLike(*s, x); };
       while (t < next.start && skip(t)) ++t;
+      if (np.pronoun) break;
       if (t < next.start && (s->flags[t] & (kConjunction | kComma)) &&
           s->tokens[t].norm != "BUT") {
         ++t;
@@ -787,6 +797,14 @@ void Coder::Impl::CodeVerbs(const Sentence& s, uint32_t sentence_index, Day date
     const CompiledPattern* matched = nullptr;
     int psource = kNone, ptarget = kNone;
     for (const CompiledPattern& p : block_patterns[form.block]) {
+      // Cheap filter first: every literal word of the pattern must be in the sentence.
+      bool possible = true;
+      for (uint32_t w : p.required)
+        if (!std::binary_search(s.present.begin(), s.present.end(), w)) {
+          possible = false;
+          break;
+        }
+      if (!possible) continue;
       const Pattern& pattern = block.patterns[p.pattern];
       if (pattern.code.passive_only && !passive) continue;
       int a, b;
@@ -945,6 +963,12 @@ void Coder::Impl::Analyze(Sentence* s, Day date, Discourse* discourse) const {
     if (t.kind == TokenKind::kWord) (t.capitalized ? upper : lower) = true;
   }
   s->mixed_case = lower && upper;
+  s->present.clear();
+  for (const WordIds& w : s->ids) {
+    if (w.exact != kNoWord) s->present.push_back(w.exact);
+    for (uint8_t k = 0; k < w.stem_count; ++k) s->present.push_back(w.stems[k]);
+  }
+  std::sort(s->present.begin(), s->present.end());
   FindNounPhrases(s, date, discourse);
   DeleteCommaClauses(s);
   for (size_t i = 0; i < n; ++i)
@@ -1009,6 +1033,106 @@ CodedDocument Coder::CodeSentence(std::string_view text, Day date) const {
 
 namespace {
 
+bool IsSpeechWord(std::string_view w) {
+  static const char* const kWords[] = {"SAID", "SAYS", "SAY", "TOLD", "TELLS", "ADDED", "ADDS",
+                                       "STATED", "NOTED", "DECLARED", "WROTE", "ANNOUNCED",
+                                       "EXPLAINED", "INSISTED", "STRESSED", "WARNED", "ASKED",
+                                       "REPLIED", "ACCORDING", "CONTINUED", "CONCLUDED"};
+  for (const char* k : kWords)
+    if (w == k) return true;
+  return false;
+}
+
+// The noun phrase that speaks in sentence `s` outside quotes: "X said", "said X", "X told
+// reporters", "according to X". Returns nullptr when there is none.
+const NounPhrase* FindSpeaker(const Sentence& s, const std::vector<uint8_t>& quoted) {
+  const size_t n = s.tokens.size();
+  for (size_t t = 0; t < n; ++t) {
+    if (quoted[t] || !IsSpeechWord(s.tokens[t].norm)) continue;
+    // Before: the nearest noun phrase (skipping auxiliaries and adverbs).
+    for (size_t b = t; b-- > 0;) {
+      if (quoted[b] || s.tokens[b].kind == TokenKind::kQuote) break;
+      int np = s.np_of[b];
+      if (np != kNone && !s.nps[np].members.empty()) return &s.nps[np];
+      if (s.tokens[b].kind != TokenKind::kWord || (s.flags[b] & (kComplementizer | kConjunction)))
+        break;
+    }
+    // After: "said X", "according to X" (not "told X": X is who was told).
+    const std::string& w = s.tokens[t].norm;
+    if (w == "TOLD" || w == "TELLS" || w == "ASKED" || w == "WARNED") continue;
+    for (size_t a = t + 1; a < n && a < t + 4; ++a) {
+      if (quoted[a]) break;
+      int np = s.np_of[a];
+      if (np != kNone && !s.nps[np].members.empty()) return &s.nps[np];
+    }
+  }
+  return nullptr;
+}
+
+}  // namespace
+
+// Quotations and their speakers: quote marks are paired across the whole document (quotes run
+// over several sentences); the speaker is found next to a speech verb outside the quote in the
+// sentence where the quote ends, else where it starts. "I", "we", "us" and "our" inside a quote
+// become the speaker.
+static void AttributeQuotes(std::vector<Sentence>* sentences, std::vector<Quote>* quotes) {
+  struct Open {
+    size_t sentence, token;
+  };
+  std::vector<std::vector<uint8_t>> quoted(sentences->size());
+  std::vector<std::pair<Open, Open>> spans;
+  bool open = false;
+  Open start{};
+  for (size_t i = 0; i < sentences->size(); ++i) {
+    Sentence& s = (*sentences)[i];
+    quoted[i].assign(s.tokens.size(), 0);
+    for (size_t t = 0; t < s.tokens.size(); ++t) {
+      const Token& tok = s.tokens[t];
+      if (tok.kind == TokenKind::kQuote && tok.norm == "\"") {
+        if (!open) {
+          open = true;
+          start = {i, t};
+        } else {
+          open = false;
+          spans.push_back({start, {i, t}});
+        }
+        continue;
+      }
+      quoted[i][t] = open;
+    }
+  }
+  for (const auto& [a, b] : spans) {
+    const Sentence& last = (*sentences)[b.sentence];
+    const Sentence& first = (*sentences)[a.sentence];
+    const NounPhrase* speaker = FindSpeaker(last, quoted[b.sentence]);
+    if (!speaker) speaker = FindSpeaker(first, quoted[a.sentence]);
+    Quote q;
+    q.span = Span{first.tokens[a.token].end, last.tokens[b.token].start};
+    if (speaker) {
+      q.speaker = Span{first.tokens.empty() ? 0 : 0, 0};
+      const Sentence& where = FindSpeaker(last, quoted[b.sentence]) ? last : first;
+      q.speaker = Span{where.tokens[speaker->start].start, where.tokens[speaker->end - 1].end};
+      q.speaker_code = speaker->members.front().code;
+      // First person inside the quote.
+      for (size_t i = a.sentence; i <= b.sentence; ++i) {
+        Sentence& s = (*sentences)[i];
+        for (NounPhrase& np : s.nps) {
+          if (!np.first_person || !quoted[i][np.start]) continue;
+          np.members = speaker->members;
+          for (Member& m : np.members) {
+            m.tok_start = np.start;
+            m.tok_end = np.end;
+          }
+          np.person = speaker->person;
+        }
+      }
+    }
+    quotes->push_back(std::move(q));
+  }
+}
+
+namespace {
+
 CodedDocument CodeSpans(const Coder::Impl& impl, std::string_view text, std::vector<Span> spans,
                         Day date) {
   CodedDocument out;
@@ -1016,36 +1140,40 @@ CodedDocument CodeSpans(const Coder::Impl& impl, std::string_view text, std::vec
   out.sentences = std::move(spans);
   Discourse discourse;
   std::unordered_set<std::string> seen;
+  std::vector<Sentence> sentences(out.sentences.size());
+  std::vector<uint8_t> skip(out.sentences.size(), 0);
   for (uint32_t i = 0; i < out.sentences.size(); ++i) {
     const Span sp = out.sentences[i];
+    Sentence& s = sentences[i];
+    s.text = text;
+    s.span = sp;
     if (sp.end - sp.start > impl.options.max_sentence_bytes) {
       out.warnings.push_back(CoderWarning{"long-sentence",
                                           "sentence of " + std::to_string(sp.end - sp.start) +
                                               " bytes exceeds max_sentence_bytes; not coded",
                                           sp});
+      skip[i] = 1;
       continue;
     }
-    Sentence s;
-    s.text = text;
-    s.span = sp;
     impl.Analyze(&s, date, &discourse);
     // Discards.
-    bool discard = false;
     std::vector<uint32_t> values;
-    for (size_t t = 0; t < s.tokens.size() && !discard; ++t) {
+    for (size_t t = 0; t < s.tokens.size() && !skip[i]; ++t) {
       size_t end;
       if (impl.discards.LongestAt(std::span<const WordIds>(s.ids), t, &end, &values)) {
-        discard = true;
+        skip[i] = 1;
         if (impl.dict.discards[values.front()].story) {
           out.discarded = true;
-          out.events.clear();
           return out;
         }
       }
     }
-    if (discard) continue;
+  }
+  AttributeQuotes(&sentences, &out.quotes);
+  for (uint32_t i = 0; i < sentences.size(); ++i) {
+    if (skip[i]) continue;
     std::vector<Event> events;
-    impl.CodeVerbs(s, i, date, &events);
+    impl.CodeVerbs(sentences[i], i, date, &events);
     for (Event& e : events) {
       std::string key = e.source.code + "\t" + e.target.code + "\t" + e.cameo;
       if (!seen.insert(key).second) continue;

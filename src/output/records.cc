@@ -159,6 +159,25 @@ void AppendDocumentRecord(const RecordContext& ctx, const CodedDocument& doc,
   AppendTail(ctx, out);
 }
 
+void AppendQuoteRecord(const RecordContext& ctx, const Quote& q, std::string* out) {
+  AppendHead(ctx, "quote", out);
+  out->append(",\"text\":");
+  AppendSpanText(ctx.text, q.span, out);
+  out->append(",\"start\":" + std::to_string(q.span.start) + ",\"end\":" + std::to_string(q.span.end));
+  out->append(",\"speaker\":");
+  if (q.speaker.end > q.speaker.start) {
+    out->append("{\"name\":");
+    AppendSpanText(ctx.text, q.speaker, out);
+    out->append(",\"code\":");
+    AppendJsonString(q.speaker_code, out);
+    out->append(",\"start\":" + std::to_string(q.speaker.start) +
+                ",\"end\":" + std::to_string(q.speaker.end) + "}");
+  } else {
+    out->append("null");
+  }
+  AppendTail(ctx, out);
+}
+
 void AppendWarningRecord(const RecordContext& ctx, const CoderWarning& w, std::string* out) {
   AppendHead(ctx, "warning", out);
   out->append(",\"kind\":");
