@@ -373,7 +373,6 @@ void Coder::Impl::FindNounPhrases(Sentence* s, Day date, Discourse* discourse) c
         m.tok_start = np.start;
         m.tok_end = np.end;
       }
-      (void)t;
       if (!np.members.empty()) s->nps.push_back(std::move(np));
       ++u;
       continue;
@@ -874,17 +873,18 @@ void Coder::Impl::CodeVerbs(const Sentence& s, uint32_t sentence_index, Day date
     int source = psource != kNone ? psource : subject;
     int target = ptarget;
     if (target == kNone) {
-      for (size_t t = v.end; t < ce; ++t) {
+      // The object ends at the next verb ("X said Y attacked Z": Y is not what X said to).
+      size_t stop = ce;
+      for (size_t k = vi + 1; k < s.verbs.size(); ++k)
+        if (s.verbs[k].start > v.end) {
+          stop = std::min<size_t>(stop, s.verbs[k].start);
+          break;
+        }
+      for (size_t t = v.end; t < stop; ++t) {
         if (s.deleted[t]) continue;
         if (s.flags[t] & kComplementizer) break;
         int np = s.np_of[t];
-        if (np == kNone) {
-          bool next_verb = false;
-          for (const VerbHit& w : s.verbs)
-            if (w.start == t && t > v.end + 0) next_verb = true;
-          if (next_verb) break;
-          continue;
-        }
+        if (np == kNone) continue;
         if (np == source) {
           t = s.nps[np].end - 1;
           continue;
@@ -1104,14 +1104,16 @@ static void AttributeQuotes(std::vector<Sentence>* sentences, std::vector<Quote>
   for (const auto& [a, b] : spans) {
     const Sentence& last = (*sentences)[b.sentence];
     const Sentence& first = (*sentences)[a.sentence];
+    const Sentence* where = &last;
     const NounPhrase* speaker = FindSpeaker(last, quoted[b.sentence]);
-    if (!speaker) speaker = FindSpeaker(first, quoted[a.sentence]);
+    if (!speaker) {
+      where = &first;
+      speaker = FindSpeaker(first, quoted[a.sentence]);
+    }
     Quote q;
     q.span = Span{first.tokens[a.token].end, last.tokens[b.token].start};
     if (speaker) {
-      q.speaker = Span{first.tokens.empty() ? 0 : 0, 0};
-      const Sentence& where = FindSpeaker(last, quoted[b.sentence]) ? last : first;
-      q.speaker = Span{where.tokens[speaker->start].start, where.tokens[speaker->end - 1].end};
+      q.speaker = Span{where->tokens[speaker->start].start, where->tokens[speaker->end - 1].end};
       q.speaker_code = speaker->members.front().code;
       // First person inside the quote.
       for (size_t i = a.sentence; i <= b.sentence; ++i) {
