@@ -104,6 +104,9 @@ class Coder {
   CodedDocument Code(const Document& document) const;
   // Codes a single sentence (the whole text is one sentence), as validation suites need.
   CodedDocument CodeSentence(std::string_view text, Day date) const;
+  // A human-readable account of how each sentence of `text` was analysed: tokens, noun phrases
+  // with their codes, verbs with their dictionary blocks. For dictionary writers and debugging.
+  std::string Explain(std::string_view text, Day date) const;
 
   const DictionarySet& dictionaries() const;
   const CoderOptions& options() const;

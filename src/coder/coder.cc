@@ -80,6 +80,8 @@ struct Sentence {
   std::vector<NounPhrase> nps;
   std::vector<VerbHit> verbs;
   std::vector<uint32_t> present;  // sorted word ids (exact and stems) of the sentence's tokens
+  std::vector<uint32_t> verb_end;   // per token: end of the longest verb form starting here, or 0
+  std::vector<uint32_t> verb_form;  // per token: that verb form
   bool mixed_case = true;
 };
 
@@ -126,8 +128,7 @@ std::string CombineCode(const std::string& actor, const Agent& agent) {
 // an adjective or a noun modifier inside a noun phrase.
 bool AdjectiveLike(const Sentence& s, size_t t) {
   const Token& tok = s.tokens[t];
-  if (tok.kind != TokenKind::kWord || tok.capitalized || s.flags[t] != 0) return false;
-  return s.ids[t].exact == kNoWord && s.ids[t].stem_count == 0;
+  return tok.kind == TokenKind::kWord && !tok.capitalized && s.flags[t] == 0 && s.verb_end[t] == 0;
 }
 
 std::string CountryOf(const std::string& code) {
@@ -312,7 +313,10 @@ void Coder::Impl::FindNounPhrases(Sentence* s, Day date, Discourse* discourse) c
     } else {
       bool first_person = (s->flags[i] & kFirstPerson) ||
                           (s->tokens[i].norm == "US" && !s->tokens[i].capitalized);
-      if ((s->flags[i] & kPronoun) || first_person) {
+      // "their resumption", "its embassy": a possessive before a word is a determiner.
+      bool determiner = (s->flags[i] & kPossessive) && i + 1 < n &&
+                        s->tokens[i + 1].kind == TokenKind::kWord;
+      if (((s->flags[i] & kPronoun) || first_person) && !determiner) {
         units.push_back({Unit::kPronoun, static_cast<uint32_t>(i), static_cast<uint32_t>(i + 1),
                          static_cast<uint32_t>(i), 0});
       }
@@ -592,17 +596,13 @@ void Coder::Impl::DeleteCommaClauses(Sentence* s) const {
 // ---- Verbs -------------------------------------------------------------------------------------
 void Coder::Impl::FindVerbs(Sentence* s) const {
   const size_t n = s->tokens.size();
-  std::span<const WordIds> ids(s->ids);
-  std::vector<uint32_t> values;
   for (size_t i = 0; i < n;) {
-    size_t end = i;
-    if (s->deleted[i] || s->np_of[i] != kNone || s->tokens[i].kind != TokenKind::kWord ||
-        !verbs.LongestAt(ids, i, &end, &values)) {
+    size_t end = s->verb_end[i];
+    if (s->deleted[i] || s->np_of[i] != kNone || end == 0) {
       ++i;
       continue;
     }
-    // Choose the form whose verb word is this token's form (prefer one with its own code).
-    uint32_t form = values.front();
+    uint32_t form = s->verb_form[i];
     const VerbForm& vf = dict.verb_forms[form];
     uint32_t verb_token = static_cast<uint32_t>(i + std::min<size_t>(vf.verb_word, end - i - 1));
     // A noun reading: after a determiner, a possessive or an adjective-like capitalised word, or a
@@ -873,18 +873,21 @@ void Coder::Impl::CodeVerbs(const Sentence& s, uint32_t sentence_index, Day date
     int source = psource != kNone ? psource : subject;
     int target = ptarget;
     if (target == kNone) {
-      // The object ends at the next verb ("X said Y attacked Z": Y is not what X said to).
-      size_t stop = ce;
-      for (size_t k = vi + 1; k < s.verbs.size(); ++k)
-        if (s.verbs[k].start > v.end) {
-          stop = std::min<size_t>(stop, s.verbs[k].start);
-          break;
-        }
-      for (size_t t = v.end; t < stop; ++t) {
+      // A noun phrase followed by its own verb starts a new clause ("X said Y attacked Z"):
+      // it is not the object.
+      auto starts_clause = [&](int np) {
+        size_t p = s.nps[np].end;
+        while (p < n && (s.flags[p] & (kAuxiliary | kNegation))) ++p;
+        for (const VerbHit& w : s.verbs)
+          if (w.start == p) return true;
+        return false;
+      };
+      for (size_t t = v.end; t < ce; ++t) {
         if (s.deleted[t]) continue;
         if (s.flags[t] & kComplementizer) break;
         int np = s.np_of[t];
         if (np == kNone) continue;
+        if (np != source && starts_clause(np)) break;
         if (np == source) {
           t = s.nps[np].end - 1;
           continue;
@@ -969,6 +972,17 @@ void Coder::Impl::Analyze(Sentence* s, Day date, Discourse* discourse) const {
     for (uint8_t k = 0; k < w.stem_count; ++k) s->present.push_back(w.stems[k]);
   }
   std::sort(s->present.begin(), s->present.end());
+  s->verb_end.assign(n, 0);
+  s->verb_form.assign(n, 0);
+  std::vector<uint32_t> values;
+  for (size_t i = 0; i < n; ++i) {
+    size_t end;
+    if (s->tokens[i].kind == TokenKind::kWord &&
+        verbs.LongestAt(std::span<const WordIds>(s->ids), i, &end, &values)) {
+      s->verb_end[i] = static_cast<uint32_t>(end);
+      s->verb_form[i] = values.front();
+    }
+  }
   FindNounPhrases(s, date, discourse);
   DeleteCommaClauses(s);
   for (size_t i = 0; i < n; ++i)
@@ -1024,6 +1038,42 @@ CodedDocument Coder::Code(const Document& document) const {
     out.warnings.insert(out.warnings.begin(),
                         CoderWarning{"no-date", "no --date, no date field and no dateline: actor "
                                                 "codes use their undated defaults", Span{0, 0}});
+  return out;
+}
+
+std::string Coder::Explain(std::string_view text, Day date) const {
+  std::string out;
+  Discourse discourse;
+  for (const Span& sp : SplitSentences(text)) {
+    Sentence s;
+    s.text = text;
+    s.span = sp;
+    impl_->Analyze(&s, date, &discourse);
+    out += "sentence [" + std::to_string(sp.start) + "," + std::to_string(sp.end) + ")\n  tokens:";
+    for (size_t i = 0; i < s.tokens.size(); ++i) {
+      out += " " + s.tokens[i].norm;
+      if (s.deleted[i]) out += "~";
+      if (s.np_of[i] != kNone) out += "#" + std::to_string(s.np_of[i]);
+    }
+    out += "\n";
+    for (size_t k = 0; k < s.nps.size(); ++k) {
+      const NounPhrase& np = s.nps[k];
+      out += "  np#" + std::to_string(k) + " tokens " + std::to_string(np.start) + ".." +
+             std::to_string(np.end) + (np.after_preposition ? " (after preposition)" : "") +
+             (np.person ? " person" : "") + ":";
+      for (const Member& m : np.members) out += " " + m.code + " <" + m.rule + ">";
+      out += "\n";
+    }
+    for (const VerbHit& v : s.verbs) {
+      const VerbForm& f = impl_->dict.verb_forms[v.form];
+      out += "  verb tokens " + std::to_string(v.start) + ".." + std::to_string(v.end) + " " +
+             f.lemma + " block " + impl_->dict.verb_blocks[f.block].label + "\n";
+    }
+    std::vector<Event> events;
+    impl_->CodeVerbs(s, 0, date, &events);
+    for (const Event& e : events)
+      out += "  event " + e.source.code + " " + e.target.code + " " + e.cameo + " <" + e.rule + ">\n";
+  }
   return out;
 }
 
