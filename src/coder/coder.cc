@@ -618,10 +618,14 @@ void Coder::Impl::FindVerbs(Sentence* s) const {
       // "Russian attack", "government talks": the bare lemma right after a noun phrase is a noun;
       // an inflected form ("Russia attacked", "Russia warns") is a verb.
       if (s->np_of[i - 1] != kNone) {
-        std::string_view lemma = vf.lemma;
-        if (size_t us = lemma.find('_'); us != std::string_view::npos) lemma = lemma.substr(0, us);
-        if (!lemma.empty() && lemma.front() == '+') lemma.remove_prefix(1);
-        if (s->tokens[verb_token].norm == lemma) noun = true;
+        // Only after a single adjective-like or agent-headed phrase: "Russian attack",
+        // "government talks"; "Russia and France agree", "officials say" are verbs.
+        const NounPhrase& before = s->nps[s->np_of[i - 1]];
+        const std::string& last = s->tokens[before.end - 1].norm;
+        bool adjectival = before.members.size() == 1 && !last.ends_with("S") &&
+                          (before.has_agent || last.ends_with("AN") || last.ends_with("ESE") ||
+                           last.ends_with("ISH") || last.ends_with("I") || last.ends_with("CH"));
+        std::string_view lemma = vf.lemma;        if (adjectival && s->tokens[verb_token].norm == lemma) noun = true;
       }
       if (s->tokens[i].capitalized && s->mixed_case) noun = true;
     }
@@ -884,7 +888,6 @@ void Coder::Impl::CodeVerbs(const Sentence& s, uint32_t sentence_index, Day date
       };
       for (size_t t = v.end; t < ce; ++t) {
         if (s.deleted[t]) continue;
-        if (s.flags[t] & kComplementizer) break;
         int np = s.np_of[t];
         if (np == kNone) continue;
         if (np != source && starts_clause(np)) break;

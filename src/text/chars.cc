@@ -25,7 +25,7 @@ const CharClass kAsciiClass[128] = {
     S, O, Q, O, O, O, O, A, O, O, O, O, O, H, O, O,  // 0x20  !"#$%&'()*+,-./
     D, D, D, D, D, D, D, D, D, D, O, O, O, O, O, O,  // 0x30  0-9 :;<=>?
     O, L, L, L, L, L, L, L, L, L, L, L, L, L, L, L,  // 0x40  @A-O
-    L, L, L, L, L, L, L, L, L, L, L, O, O, O, O, O,  // 0x50  P-Z [\]^_
+    L, L, L, L, L, L, L, L, L, L, L, O, O, O, O, S,  // 0x50  P-Z [\]^ and _ (a word separator, as in dictionaries)
     O, L, L, L, L, L, L, L, L, L, L, L, L, L, L, L,  // 0x60  `a-o
     L, L, L, L, L, L, L, L, L, L, L, O, O, O, O, O,  // 0x70  p-z {|}~ DEL
 };
