@@ -245,6 +245,11 @@ void Coder::Impl::Compile() {
             cp.required.push_back(c.word);
             c.exact = t.word.exact;
             if (WordFlags(t.word.word) & kNegation) cp.names_negation = true;
+          } else if (t.kind == PatternToken::Kind::kSynset && t.synset < dict.synsets.size()) {
+            // A synset of negated auxiliaries (&NEGATVAUXVRB = DID N'T, WILL NOT, ...).
+            for (const Phrase& m : dict.synsets[t.synset].members)
+              for (const PhraseWord& w : m)
+                if (WordFlags(w.word) & kNegation) cp.names_negation = true;
           }
           o->push_back(c);
         }
@@ -603,6 +608,16 @@ void Coder::Impl::FindVerbs(Sentence* s) const {
       continue;
     }
     uint32_t form = s->verb_form[i];
+    if (s->flags[i] & kAuxiliary) {
+      // "should have acted", "will not meet": the auxiliary is not the verb.
+      size_t p = end;
+      while (p < n && (s->flags[p] & (kAuxiliary | kNegation))) ++p;
+      while (p < n && AdjectiveLike(*s, p) && s->tokens[p].norm.ends_with("LY")) ++p;
+      if (p < n && s->verb_end[p] != 0) {
+        i = end;
+        continue;
+      }
+    }
     const VerbForm& vf = dict.verb_forms[form];
     uint32_t verb_token = static_cast<uint32_t>(i + std::min<size_t>(vf.verb_word, end - i - 1));
     // A noun reading: after a determiner, a possessive or an adjective-like capitalised word, or a
