@@ -530,6 +530,10 @@ void Coder::Impl::FindNounPhrases(Sentence* s, Day date, Discourse* discourse) c
       for (Member m : next.members) {
         if (!next.has_agent)
           for (uint32_t a : np.of_agents) m.code = CombineCode(m.code, dict.agents[a]);
+        // "Danish media and government": a lone agent takes the first member's country.
+        const std::string& first_code = np.members.front().code;
+        if (m.code.rfind("---", 0) == 0 && first_code.size() >= 3 && first_code.rfind("---", 0) != 0)
+          m.code = first_code.substr(0, 3) + m.code.substr(3);
         np.members.push_back(std::move(m));
       }
       np.end = next.end;
@@ -799,15 +803,21 @@ void Coder::Impl::CodeVerbs(const Sentence& s, uint32_t sentence_index, Day date
                       vw == "HIT" || vw == "LED" || vw == "SHOT" || vw == "FOUGHT";
     passive = passive && participle;
 
-    // Governing verb: "refused to meet", "agreed to hold".
+    // Governing verb: an infinitive ("refused to meet", "urged Bree on Monday to help win",
+    // "agreed to hold") belongs to the nearest earlier verb of its clause.
     int governor = kNone;
-    if (v.start >= 2 && s.ids[v.start - 1].exact == id_to) {
-      for (size_t k = vi; k-- > 0;) {
-        if (s.verbs[k].end + 1 == v.start ||
-            (s.verbs[k].end + 1 < v.start && s.verbs[k].end + 4 >= v.start)) {
-          governor = static_cast<int>(k);
-        }
-        break;
+    {
+      size_t p = v.start;
+      // Skip over a chain of verbs and adverbs ("to help win", "to immediately stop").
+      while (p > 0 && (s.verb_end[p - 1] != 0 || AdjectiveLike(s, p - 1)) &&
+             s.ids[p - 1].exact != id_to)
+        --p;
+      if (p > 0 && s.ids[p - 1].exact == id_to && vi > 0) {
+        const VerbHit& prev = s.verbs[vi - 1];
+        bool same_clause = prev.end <= p - 1;
+        for (size_t t = prev.end; t + 1 < p && same_clause; ++t)
+          if (s.flags[t] & (kClauseEnd | kComplementizer)) same_clause = false;
+        if (same_clause) governor = static_cast<int>(vi - 1);
       }
     }
 
