@@ -131,6 +131,18 @@ bool AdjectiveLike(const Sentence& s, size_t t) {
   return tok.kind == TokenKind::kWord && !tok.capitalized && s.flags[t] == 0 && s.verb_end[t] == 0;
 }
 
+bool IsQuantity(const Token& t) {
+  if (t.kind == TokenKind::kNumber) return true;
+  static const char* const kWords[] = {
+      "THOUSANDS", "HUNDREDS", "DOZENS", "MILLIONS", "SCORES", "TENS", "GROUP", "GROUPS",
+      "NUMBER", "HANDFUL", "CROWD", "CROWDS", "BAND", "UNIT", "TEAM", "DELEGATION", "MANY",
+      "SOME", "ALL", "MOST", "SEVERAL", "ONE", "TWO", "THREE", "FOUR", "FIVE", "SIX", "SEVEN",
+      "EIGHT", "NINE", "TEN", "DOZEN", "HUNDRED", "THOUSAND", "MILLION", "BOTH", "EACH", "NONE"};
+  for (const char* w : kWords)
+    if (t.norm == w) return true;
+  return false;
+}
+
 std::string CountryOf(const std::string& code) {
   if (code.size() < 3 || code.compare(0, 3, "---") == 0) return "";
   return code.substr(0, 3);
@@ -489,7 +501,10 @@ void Coder::Impl::FindNounPhrases(Sentence* s, Day date, Discourse* discourse) c
     if (np.start > 0) {
       size_t p = np.start - 1;
       while (p > 0 && (s->flags[p] & (kDeterminer | kModifier))) --p;
-      if (s->flags[p] & kPreposition) {
+      // "thousands of protesters", "dozens of Iraqis", "a group of soldiers": the head is the
+      // noun after "of", which is then no prepositional object.
+      bool quantity = s->tokens[p].norm == "OF" && p > 0 && IsQuantity(s->tokens[p - 1]);
+      if ((s->flags[p] & kPreposition) && !quantity) {
         np.after_preposition = true;
         np.preposition = p;
       }
