@@ -180,6 +180,7 @@ struct Coder::Impl {
   };
   std::vector<std::vector<CompiledPattern>> block_patterns;  // sorted longest first
   std::vector<uint8_t> actor_is_person;                      // per actor
+  std::vector<uint32_t> word_flags;                          // WordFlags() by word id
   uint32_t id_to = kNoWord;
 
   void Compile();
@@ -216,6 +217,7 @@ std::string Coder::Impl::Rule(const SourceRef& where, std::string_view what) con
 
 void Coder::Impl::Compile() {
   id_to = vocab.Add("TO");
+  for (const ClosedClassWord& w : ClosedClassWords()) vocab.Add(w.word);
   for (uint32_t i = 0; i < dict.actor_phrases.size(); ++i)
     actors.Add(dict.actor_phrases[i].words, &vocab, i);
   for (uint32_t i = 0; i < dict.agent_phrases.size(); ++i)
@@ -275,6 +277,9 @@ void Coder::Impl::Compile() {
       return a.weight > b.weight;
     });
   }
+  // Flags by word id (after every dictionary word is in the vocabulary).
+  word_flags.assign(vocab.size(), 0);
+  for (const ClosedClassWord& w : ClosedClassWords()) word_flags[vocab.Find(w.word)] |= w.flags;
 }
 
 std::string Coder::Impl::ResolveActor(uint32_t actor, Day date) const {
@@ -1004,7 +1009,7 @@ void Coder::Impl::Analyze(Sentence* s, Day date, Discourse* discourse) const {
   for (size_t i = 0; i < n; ++i) {
     const Token& t = s->tokens[i];
     s->ids[i] = vocab.Lookup(t.norm);
-    s->flags[i] = WordFlags(t.norm);
+    s->flags[i] = s->ids[i].exact == kNoWord ? 0 : word_flags[s->ids[i].exact];
     if (t.kind == TokenKind::kQuote) s->flags[i] |= kClauseEnd;
     if (t.kind == TokenKind::kWord) (t.capitalized ? upper : lower) = true;
   }

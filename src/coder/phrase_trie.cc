@@ -8,12 +8,13 @@ void PhraseTrie::Add(const Phrase& phrase, Vocabulary* vocabulary, uint32_t valu
   uint32_t node = 0;
   for (const PhraseWord& w : phrase) {
     uint32_t id = vocabulary->Add(w.word);
-    auto [it, inserted] = edges_.try_emplace(Key(node, id, w.exact), 0);
-    if (inserted) {
-      it->second = static_cast<uint32_t>(nodes_.size());
-      nodes_.emplace_back();
+    if (node == 0) {
+      if (starts_.size() <= id) starts_.resize(id + 1, 0);
+      starts_[id] = 1;
     }
-    node = it->second;
+    uint32_t next = static_cast<uint32_t>(nodes_.size());
+    node = edges_.Insert(Key(node, id, w.exact), next);
+    if (node == next) nodes_.emplace_back();
   }
   auto& values = nodes_[node].values;
   for (uint32_t v : values)

@@ -8,9 +8,9 @@
 
 #include <cstdint>
 #include <span>
-#include <unordered_map>
 #include <vector>
 
+#include "coder/flat_map.h"
 #include "coder/vocabulary.h"
 #include "dragoman/dictionary.h"
 
@@ -44,8 +44,15 @@ class PhraseTrie {
     return (static_cast<uint64_t>(node) << 33) | (static_cast<uint64_t>(word) << 1) | exact;
   }
   uint32_t Child(uint32_t node, uint32_t word, bool exact) const {
-    auto it = edges_.find(Key(node, word, exact));
-    return it == edges_.end() ? 0 : it->second;
+    return edges_.Find(Key(node, word, exact));
+  }
+  // Whether any phrase starts with `word`: most tokens start none, and skip the probes.
+  bool MayStart(const WordIds& t) const {
+    auto has = [&](uint32_t w) { return w < starts_.size() && starts_[w]; };
+    if (t.exact != kNoWord && has(t.exact)) return true;
+    for (uint8_t i = 0; i < t.stem_count; ++i)
+      if (has(t.stems[i])) return true;
+    return false;
   }
   template <typename Found>
   void Walk(std::span<const WordIds> tokens, size_t pos, uint32_t node, Found& found) const {
@@ -53,6 +60,7 @@ class PhraseTrie {
       for (uint32_t v : nodes_[node].values) found(pos, v);
     if (pos >= tokens.size()) return;
     const WordIds& t = tokens[pos];
+    if (node == 0 && !MayStart(t)) return;
     if (t.exact != kNoWord) {
       if (uint32_t c = Child(node, t.exact, true)) Walk(tokens, pos + 1, c, found);
       if (uint32_t c = Child(node, t.exact, false)) Walk(tokens, pos + 1, c, found);
@@ -62,7 +70,8 @@ class PhraseTrie {
   }
 
   std::vector<Node> nodes_;
-  std::unordered_map<uint64_t, uint32_t> edges_;
+  FlatMap64 edges_;
+  std::vector<uint8_t> starts_;  // by word id: some phrase starts with it
 };
 
 }  // namespace dragoman::coder

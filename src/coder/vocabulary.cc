@@ -1,6 +1,8 @@
 // Vocabulary: dense word ids and the regular-ending stems of text tokens (see vocabulary.h).
 #include "coder/vocabulary.h"
 
+#include <cstring>
+
 namespace dragoman::coder {
 
 uint32_t Vocabulary::Add(std::string_view word) {
@@ -37,9 +39,12 @@ WordIds Vocabulary::Lookup(std::string_view norm) const {
     if (add.empty()) {
       id = Find(base);
     } else {
-      std::string s(base);
-      s.append(add);
-      id = Find(s);
+      // base + add in a stack buffer: no allocation per token.
+      char buf[64];
+      if (base.size() + add.size() > sizeof buf) return;
+      std::memcpy(buf, base.data(), base.size());
+      std::memcpy(buf + base.size(), add.data(), add.size());
+      id = Find(std::string_view(buf, base.size() + add.size()));
     }
     if (id == kNoWord || id == ids.exact) return;
     for (uint8_t i = 0; i < ids.stem_count; ++i)

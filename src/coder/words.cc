@@ -7,10 +7,7 @@
 namespace dragoman::coder {
 namespace {
 
-struct Entry {
-  const char* word;
-  uint32_t flags;
-};
+using Entry = ClosedClassWord;
 
 constexpr Entry kWords[] = {
     {"THE", kDeterminer}, {"A", kDeterminer}, {"AN", kDeterminer}, {"THIS", kDeterminer},
@@ -74,6 +71,8 @@ const std::unordered_map<std::string_view, uint32_t>& Table() {
 }
 
 }  // namespace
+
+std::span<const ClosedClassWord> ClosedClassWords() { return kWords; }
 
 uint32_t WordFlags(std::string_view norm) {
   const auto& table = Table();

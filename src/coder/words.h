@@ -5,6 +5,7 @@
 #define DRAGOMAN_CODER_WORDS_H_
 
 #include <cstdint>
+#include <span>
 #include <string_view>
 
 namespace dragoman::coder {
@@ -32,6 +33,13 @@ enum WordFlag : uint32_t {
 
 // The flags of a normalised word (0 for open-class words).
 uint32_t WordFlags(std::string_view norm);
+
+// Every closed-class word with its flags, for callers that index them by their own word ids.
+struct ClosedClassWord {
+  const char* word;
+  uint32_t flags;
+};
+std::span<const ClosedClassWord> ClosedClassWords();
 
 }  // namespace dragoman::coder
 
