@@ -42,11 +42,19 @@ namespace {
 
 constexpr int kNone = -1;
 
+// The dictionary entry behind a decision, formatted only when an event is written:
+// "FILE:LINE TEXT" or "FILE:LINE TEXT [CODE]".
+struct RuleRef {
+  SourceRef where;
+  std::string_view text;            // points into the DictionarySet
+  const EventCode* code = nullptr;  // the verb's own or block code when no pattern matched
+};
+
 // A coded actor inside a noun phrase.
 struct Member {
   std::string code;
   uint32_t tok_start = 0, tok_end = 0;  // tokens of the mention
-  std::string rule;
+  RuleRef rule;
   bool person = false;  // a named person or a person's title
 };
 
@@ -131,16 +139,8 @@ bool AdjectiveLike(const Sentence& s, size_t t) {
   return tok.kind == TokenKind::kWord && !tok.capitalized && s.flags[t] == 0 && s.verb_end[t] == 0;
 }
 
-bool IsQuantity(const Token& t) {
-  if (t.kind == TokenKind::kNumber) return true;
-  static const char* const kWords[] = {
-      "THOUSANDS", "HUNDREDS", "DOZENS", "MILLIONS", "SCORES", "TENS", "GROUP", "GROUPS",
-      "NUMBER", "HANDFUL", "CROWD", "CROWDS", "BAND", "UNIT", "TEAM", "DELEGATION", "MANY",
-      "SOME", "ALL", "MOST", "SEVERAL", "ONE", "TWO", "THREE", "FOUR", "FIVE", "SIX", "SEVEN",
-      "EIGHT", "NINE", "TEN", "DOZEN", "HUNDRED", "THOUSAND", "MILLION", "BOTH", "EACH", "NONE"};
-  for (const char* w : kWords)
-    if (t.norm == w) return true;
-  return false;
+bool IsQuantity(const Sentence& s, size_t t) {
+  return s.tokens[t].kind == TokenKind::kNumber || (s.flags[t] & kQuantity);
 }
 
 std::string CountryOf(const std::string& code) {
@@ -181,10 +181,19 @@ struct Coder::Impl {
   std::vector<std::vector<CompiledPattern>> block_patterns;  // sorted longest first
   std::vector<uint8_t> actor_is_person;                      // per actor
   std::vector<uint32_t> word_flags;                          // WordFlags() by word id
+  std::vector<uint8_t> agent_is_title;                       // per agent phrase: a person's title
   uint32_t id_to = kNoWord;
 
   void Compile();
   std::string Rule(const SourceRef& where, std::string_view what) const;
+  std::string Rule(const RuleRef& r) const {
+    if (!r.code) return Rule(r.where, r.text);
+    std::string what(r.text);
+    what += " [";
+    what += r.code->kind == EventCode::Kind::kEvent ? r.code->code : std::string("---");
+    what += "]";
+    return Rule(r.where, what);
+  }
   std::string ResolveActor(uint32_t actor, Day date) const;
 
   void Analyze(Sentence* s, Day date, Discourse* discourse) const;
@@ -230,6 +239,11 @@ void Coder::Impl::Compile() {
     Phrase p;
     for (const std::string& w : dict.verb_forms[i].words) p.push_back(PhraseWord{w, false});
     verbs.Add(p, &vocab, i);
+  }
+  agent_is_title.assign(dict.agent_phrases.size(), 0);
+  for (size_t i = 0; i < dict.agent_phrases.size(); ++i) {
+    const Phrase& w = dict.agent_phrases[i].words;
+    agent_is_title[i] = !w.empty() && IsPersonTitle(w.back().word);
   }
   actor_is_person.assign(dict.actors.size(), 0);
   for (uint32_t i = 0; i < dict.actors.size(); ++i) {
@@ -455,7 +469,7 @@ void Coder::Impl::FindNounPhrases(Sentence* s, Day date, Discourse* discourse) c
       owner = static_cast<int>(k);
     }
     std::string code = owner == kNone ? "---" : ResolveActor(units[owner].index, date);
-    std::string rule;
+    RuleRef rule;
     bool person = false;
     for (size_t k = first; k <= last; ++k)
       if (units[k].kind == Unit::kActor && actor_is_person[units[k].index] &&
@@ -463,7 +477,7 @@ void Coder::Impl::FindNounPhrases(Sentence* s, Day date, Discourse* discourse) c
         person = true;
     if (owner != kNone) {
       const ActorPhrase& ap = dict.actor_phrases[units[owner].phrase];
-      rule = Rule(ap.where, dict.actors[units[owner].index].name);
+      rule = RuleRef{ap.where, dict.actors[units[owner].index].name};
     }
     bool former = false;
     for (size_t t = np.start; t < np.end; ++t) former |= (s->flags[t] & kFormer) != 0;
@@ -471,10 +485,10 @@ void Coder::Impl::FindNounPhrases(Sentence* s, Day date, Discourse* discourse) c
     for (size_t k = first; k <= last; ++k) {
       if (units[k].kind != Unit::kAgent) continue;
       const AgentPhrase& ph = dict.agent_phrases[units[k].phrase];
-      if (!ph.words.empty() && IsPersonTitle(ph.words.back().word)) person = true;
+      if (agent_is_title[units[k].phrase]) person = true;
       if (agent_list.size() < 2) agent_list.push_back(&dict.agents[units[k].index]);
       if (of_at != SIZE_MAX && k < of_at) np.of_agents.push_back(units[k].index);
-      if (rule.empty()) rule = Rule(ph.where, "agent");
+      if (rule.text.empty()) rule = RuleRef{ph.where, "agent"};
     }
     np.has_agent = !agent_list.empty();
     std::vector<std::string> codes;
@@ -508,7 +522,7 @@ void Coder::Impl::FindNounPhrases(Sentence* s, Day date, Discourse* discourse) c
       while (p > 0 && (s->flags[p] & (kDeterminer | kModifier))) --p;
       // "thousands of protesters", "dozens of Iraqis", "a group of soldiers": the head is the
       // noun after "of", which is then no prepositional object.
-      bool quantity = s->tokens[p].norm == "OF" && p > 0 && IsQuantity(s->tokens[p - 1]);
+      bool quantity = s->tokens[p].norm == "OF" && p > 0 && IsQuantity(*s, p - 1);
       if ((s->flags[p] & kPreposition) && !quantity) {
         np.after_preposition = true;
         np.preposition = p;
@@ -864,15 +878,13 @@ void Coder::Impl::CodeVerbs(const Sentence& s, uint32_t sentence_index, Day date
       }
     }
     EventCode code = form.has_own_code ? form.own_code : block.code;
-    std::string rule;
+    RuleRef rule;
     if (matched) {
       const Pattern& pattern = block.patterns[matched->pattern];
       code = pattern.code;
-      rule = Rule(pattern.where, pattern.text);
+      rule = RuleRef{pattern.where, pattern.text};
     } else {
-      rule = Rule(form.where, form.lemma + " [" + (code.kind == EventCode::Kind::kEvent
-                                                       ? code.code
-                                                       : std::string("---")) + "]");
+      rule = RuleRef{form.where, form.lemma, form.has_own_code ? &form.own_code : &block.code};
     }
 
     // Subject: nearest noun phrase before the verb not governed by a preposition.
@@ -972,7 +984,7 @@ void Coder::Impl::CodeVerbs(const Sentence& s, uint32_t sentence_index, Day date
             out->sector = m.code.size() > 3 ? m.code.substr(3) : "";
             if (m.code.size() > 3 && m.code.compare(0, 3, "---") == 0) out->sector = m.code.substr(3);
             out->span = Span{s.tokens[m.tok_start].start, s.tokens[m.tok_end - 1].end};
-            out->rule = m.rule;
+            out->rule = Rule(m.rule);
           };
           if (!a.code.empty()) fill(a, &e.source);
           if (!b.code.empty()) {
@@ -981,7 +993,8 @@ void Coder::Impl::CodeVerbs(const Sentence& s, uint32_t sentence_index, Day date
           }
           e.cameo = cameo_code;
           e.verb = Span{s.tokens[v.start].start, s.tokens[v.end - 1].end};
-          e.rule = is_paired ? rule + " (paired)" : rule;
+          e.rule = Rule(rule);
+          if (is_paired) e.rule += " (paired)";
           e.date = date;
           e.negated = negated;
           e.info = cameo.Find(cameo_code);
@@ -1109,7 +1122,7 @@ std::string Coder::Explain(std::string_view text, Day date) const {
       out += "  np#" + std::to_string(k) + " tokens " + std::to_string(np.start) + ".." +
              std::to_string(np.end) + (np.after_preposition ? " (after preposition)" : "") +
              (np.person ? " person" : "") + ":";
-      for (const Member& m : np.members) out += " " + m.code + " <" + m.rule + ">";
+      for (const Member& m : np.members) out += " " + m.code + " <" + impl_->Rule(m.rule) + ">";
       out += "\n";
     }
     for (const VerbHit& v : s.verbs) {

@@ -59,6 +59,17 @@ constexpr Entry kWords[] = {
     {"THURSDAY", kTimeWord}, {"FRIDAY", kTimeWord}, {"SATURDAY", kTimeWord},
     {"SUNDAY", kTimeWord}, {"TODAY", kTimeWord}, {"YESTERDAY", kTimeWord},
     {"TOMORROW", kTimeWord}, {"TONIGHT", kTimeWord},
+    {"THOUSANDS", kQuantity}, {"HUNDREDS", kQuantity}, {"DOZENS", kQuantity},
+    {"MILLIONS", kQuantity}, {"SCORES", kQuantity}, {"TENS", kQuantity}, {"GROUP", kQuantity},
+    {"GROUPS", kQuantity}, {"NUMBER", kQuantity}, {"HANDFUL", kQuantity}, {"CROWD", kQuantity},
+    {"CROWDS", kQuantity}, {"BAND", kQuantity}, {"UNIT", kQuantity}, {"TEAM", kQuantity},
+    {"DELEGATION", kQuantity}, {"MANY", kQuantity | kDeterminer}, {"MOST", kQuantity},
+    {"ONE", kQuantity}, {"TWO", kQuantity}, {"THREE", kQuantity}, {"FOUR", kQuantity},
+    {"FIVE", kQuantity}, {"SIX", kQuantity}, {"SEVEN", kQuantity}, {"EIGHT", kQuantity},
+    {"NINE", kQuantity}, {"TEN", kQuantity}, {"DOZEN", kQuantity}, {"HUNDRED", kQuantity},
+    {"THOUSAND", kQuantity}, {"MILLION", kQuantity}, {"NONE", kQuantity},
+    {"SOME", kQuantity}, {"ALL", kQuantity}, {"SEVERAL", kQuantity}, {"BOTH", kQuantity},
+    {"EACH", kQuantity},
 };
 
 const std::unordered_map<std::string_view, uint32_t>& Table() {

@@ -29,6 +29,7 @@ enum WordFlag : uint32_t {
   kPluralPronoun = 1u << 15,// THEY THEM THEIR
   kModal = 1u << 16,        // WILL WOULD COULD MAY MIGHT SHOULD CAN SHALL MUST
   kTimeWord = 1u << 17,     // weekdays, TODAY, YESTERDAY ...
+  kQuantity = 1u << 18,     // THOUSANDS DOZENS GROUP ... heading "X of Y" noun phrases
 };
 
 // The flags of a normalised word (0 for open-class words).
