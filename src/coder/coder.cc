@@ -69,6 +69,7 @@ struct NounPhrase {
   // Agents that reach over "of"/"in" to every actor of a compound: "the ambassadors of A, B and C".
   std::vector<uint32_t> of_agents;
   bool has_agent = false;
+  bool ends_with_agent = false;  // the last unit is an agent ("Russian officials", not "... Smith")
 };
 
 struct VerbHit {
@@ -366,6 +367,12 @@ void Coder::Impl::FindNounPhrases(Sentence* s, Day date, Discourse* discourse) c
     uint32_t f = s->flags[t];
     if (f & (kDeterminer | kModifier | kFormer)) return true;
     if (s->tokens[t].norm == "'S" || s->tokens[t].norm == "'") return true;
+    // A capitalised word no dictionary knows: a title or name part ("first Deputy Prime
+    // Minister", "Islamist").
+    const Token& tok = s->tokens[t];
+    if (tok.capitalized && tok.kind == TokenKind::kWord && f == 0 && s->verb_end[t] == 0 &&
+        s->ids[t].exact == kNoWord && s->ids[t].stem_count == 0)
+      return true;
     return AdjectiveLike(*s, t);
   };
 
@@ -491,6 +498,7 @@ void Coder::Impl::FindNounPhrases(Sentence* s, Day date, Discourse* discourse) c
       if (rule.text.empty()) rule = RuleRef{ph.where, "agent"};
     }
     np.has_agent = !agent_list.empty();
+    np.ends_with_agent = units[last].kind == Unit::kAgent && units[last].end == np.end;
     std::vector<std::string> codes;
     // TABARI compound codes: "[FRO/BIL/SAM]" is three actors.
     for (size_t b = 0;;) {
@@ -618,7 +626,7 @@ void Coder::Impl::DeleteCommaClauses(Sentence* s) const {
         only_np = s->np_of[i] != kNone || (s->flags[i] & (kDeterminer | kConjunction | kModifier)) ||
                   s->tokens[i].kind != TokenKind::kWord;
       if (only_np) continue;
-      for (size_t i = a; i < b; ++i) s->deleted[i] = 1;
+      for (size_t i = a; i <= b; ++i) s->deleted[i] = 1;  // both commas go with the clause
       ++k;
     }
   }
@@ -676,7 +684,7 @@ void Coder::Impl::FindVerbs(Sentence* s) const {
         const NounPhrase& before = s->nps[s->np_of[i - 1]];
         const std::string& last = s->tokens[before.end - 1].norm;
         bool adjectival = before.members.size() == 1 && !last.ends_with("S") &&
-                          (before.has_agent || last.ends_with("AN") || last.ends_with("ESE") ||
+                          (before.ends_with_agent || last.ends_with("AN") || last.ends_with("ESE") ||
                            last.ends_with("ISH") || last.ends_with("I") || last.ends_with("CH"));
         std::string_view lemma = vf.lemma;        if (adjectival && s->tokens[verb_token].norm == lemma) noun = true;
       }
@@ -869,6 +877,9 @@ void Coder::Impl::CodeVerbs(const Sentence& s, uint32_t sentence_index, Day date
       if (!possible) continue;
       const Pattern& pattern = block.patterns[p.pattern];
       if (pattern.code.passive_only && !passive) continue;
+      // TABARI's "complex" [+++] marks are not used by PETRARCH either: such a pattern is
+      // passed over and shorter ones are tried.
+      if (pattern.code.kind == EventCode::Kind::kComplex) continue;
       int a, b;
       if (MatchPattern(s, v, p, subject_start, ce, &a, &b)) {
         matched = &p;
