@@ -91,6 +91,11 @@ struct Sentence {
   std::vector<uint32_t> present;  // sorted word ids (exact and stems) of the sentence's tokens
   std::vector<uint32_t> verb_end;   // per token: end of the longest verb form starting here, or 0
   std::vector<uint32_t> verb_form;  // per token: that verb form
+  struct Fuzzy {
+    uint32_t token;   // the unknown word
+    uint32_t phrase;  // the actor phrase it was taken for
+  };
+  std::vector<Fuzzy> fuzzy;
   bool mixed_case = true;
 };
 
@@ -183,6 +188,10 @@ struct Coder::Impl {
   std::vector<uint8_t> actor_is_person;                      // per actor
   std::vector<uint32_t> word_flags;                          // WordFlags() by word id
   std::vector<uint8_t> agent_is_title;                       // per agent phrase: a person's title
+  // One-letter-away lookup for people's single-word names: each name and each of its
+  // one-deletion variants → actor phrase (kNoWord when two people share a variant).
+  std::unordered_map<std::string, uint32_t> fuzzy_names;
+  uint32_t FuzzyName(const std::string& word) const;
   uint32_t id_to = kNoWord;
 
   void Compile();
@@ -241,6 +250,22 @@ void Coder::Impl::Compile() {
     for (const std::string& w : dict.verb_forms[i].words) p.push_back(PhraseWord{w, false});
     verbs.Add(p, &vocab, i);
   }
+  for (uint32_t i = 0; i < dict.actor_phrases.size(); ++i) {
+    const ActorPhrase& ap = dict.actor_phrases[i];
+    if (ap.words.size() != 1 || ap.words[0].word.size() < 5) continue;
+    const Actor& a = dict.actors[ap.actor];
+    bool dated = false;
+    for (const DatedCode& c : a.codes) dated |= !c.is_default;
+    if (!dated) continue;  // people only: countries and organisations are not guessed
+    const std::string& w = ap.words[0].word;
+    auto add = [&](std::string key) {
+      auto [it, inserted] = fuzzy_names.emplace(std::move(key), i);
+      if (!inserted && it->second != i && dict.actor_phrases[it->second].actor != ap.actor)
+        it->second = kNoWord;
+    };
+    add(w);
+    for (size_t k = 0; k < w.size(); ++k) add(w.substr(0, k) + w.substr(k + 1));
+  }
   agent_is_title.assign(dict.agent_phrases.size(), 0);
   for (size_t i = 0; i < dict.agent_phrases.size(); ++i) {
     const Phrase& w = dict.agent_phrases[i].words;
@@ -297,6 +322,45 @@ void Coder::Impl::Compile() {
   for (const ClosedClassWord& w : ClosedClassWords()) word_flags[vocab.Find(w.word)] |= w.flags;
 }
 
+namespace {
+
+// True when a and b differ by at most one substitution, insertion, deletion or transposition.
+bool WithinOneEdit(std::string_view a, std::string_view b) {
+  if (a.size() > b.size()) std::swap(a, b);
+  if (b.size() - a.size() > 1) return false;
+  size_t i = 0;
+  while (i < a.size() && a[i] == b[i]) ++i;
+  if (i == a.size()) return true;
+  if (a.size() == b.size()) {
+    if (a.substr(i + 1) == b.substr(i + 1)) return true;  // substitution
+    return i + 1 < a.size() && a[i] == b[i + 1] && a[i + 1] == b[i] &&
+           a.substr(i + 2) == b.substr(i + 2);  // transposition
+  }
+  return a.substr(i) == b.substr(i + 1);  // insertion
+}
+
+}  // namespace
+
+uint32_t Coder::Impl::FuzzyName(const std::string& word) const {
+  if (word.size() < 5 || fuzzy_names.empty()) return kNoWord;
+  uint32_t found = kNoWord;
+  auto consider = [&](const std::string& key) {
+    auto it = fuzzy_names.find(key);
+    if (it == fuzzy_names.end()) return true;
+    if (it->second == kNoWord) return false;  // ambiguous
+    const std::string& name = dict.actor_phrases[it->second].words[0].word;
+    if (name[0] != word[0] || !WithinOneEdit(name, word)) return true;
+    if (found != kNoWord && dict.actor_phrases[found].actor != dict.actor_phrases[it->second].actor)
+      return false;
+    found = it->second;
+    return true;
+  };
+  if (!consider(word)) return kNoWord;
+  for (size_t k = 0; k < word.size(); ++k)
+    if (!consider(word.substr(0, k) + word.substr(k + 1))) return kNoWord;
+  return found;
+}
+
 std::string Coder::Impl::ResolveActor(uint32_t actor, Day date) const {
   const Actor& a = dict.actors[actor];
   const DatedCode* fallback = nullptr;
@@ -339,6 +403,15 @@ void Coder::Impl::FindNounPhrases(Sentence* s, Day date, Discourse* discourse) c
         actor_end = i;
     }
     if (agents.LongestAt(ids, i, &agent_end, &values)) agent_phrase = values.front();
+    if (actor_end == i && agent_end == i && s->tokens[i].capitalized &&
+        s->ids[i].exact == kNoWord && s->ids[i].stem_count == 0) {
+      // An unknown name one letter away from a known person's name ("Blingen" → BLINKEN).
+      if (uint32_t phrase = FuzzyName(s->tokens[i].norm); phrase != kNoWord) {
+        actor_phrase = phrase;
+        actor_end = i + 1;
+        s->fuzzy.push_back({static_cast<uint32_t>(i), phrase});
+      }
+    }
     if (actor_end > i && actor_end >= agent_end) {
       units.push_back({Unit::kActor, static_cast<uint32_t>(i), static_cast<uint32_t>(actor_end),
                        dict.actor_phrases[actor_phrase].actor, actor_phrase});
@@ -843,6 +916,15 @@ void Coder::Impl::CodeVerbs(const Sentence& s, uint32_t sentence_index, Day date
     bool participle = vw.ends_with("ED") || vw.ends_with("EN") || vw.ends_with("WN") ||
                       vw.ends_with("NT") || vw == "MET" || vw == "HELD" || vw == "SAID" ||
                       vw == "HIT" || vw == "LED" || vw == "SHOT" || vw == "FOUGHT";
+    // "we are committed to", "Russia is prepared to": adjectives, not passives.
+    static const char* const kAdjectival[] = {
+        "COMMITTED", "DETERMINED", "PREPARED", "CONCERNED", "INTERESTED", "OPPOSED",
+        "DEDICATED", "INVOLVED", "ENGAGED", "ALARMED", "DISAPPOINTED", "PLEASED", "SATISFIED",
+        "WORRIED", "CONVINCED", "UNITED", "RESOLVED", "EXPECTED", "SUPPOSED", "SCHEDULED"};
+    bool by_follows = false;
+    for (size_t t = v.end; t < std::min<size_t>(v.end + 3, n); ++t) by_follows |= s.tokens[t].norm == "BY";
+    for (const char* a : kAdjectival)
+      if (vw == a && !by_follows) participle = false;
     passive = passive && participle;
 
     // Governing verb: an infinitive ("refused to meet", "urged Bree on Monday to help win",
@@ -1237,11 +1319,13 @@ static void AttributeQuotes(std::vector<Sentence>* sentences, std::vector<Quote>
     if (speaker) {
       q.speaker = Span{where->tokens[speaker->start].start, where->tokens[speaker->end - 1].end};
       q.speaker_code = speaker->members.front().code;
-      // First person inside the quote.
+      // First person inside the quote, and outside it in the sentence that names the speaker
+      // ("..., X told reporters, and I look forward to ...": garbled, but still X).
       for (size_t i = a.sentence; i <= b.sentence; ++i) {
         Sentence& s = (*sentences)[i];
         for (NounPhrase& np : s.nps) {
-          if (!np.first_person || !quoted[i][np.start]) continue;
+          if (!np.first_person || !np.members.empty()) continue;
+          if (!quoted[i][np.start] && &s != where) continue;
           np.members = speaker->members;
           for (Member& m : np.members) {
             m.tok_start = np.start;
