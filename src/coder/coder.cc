@@ -129,7 +129,6 @@ std::string CombineCode(const std::string& actor, const Agent& agent) {
     return a + (actor == "---" ? std::string() : actor);
   }
   std::string base = actor.empty() ? "---" : actor;
-  if (a == "ELI") return base.substr(0, 3) + "ELI";
   for (size_t i = 3; i + 3 <= base.size(); i += 3)
     if (base.compare(i, 3, a, 0, 3) == 0) return base;
   if (a.size() >= 3 && base.size() >= a.size() &&
@@ -440,6 +439,10 @@ void Coder::Impl::FindNounPhrases(Sentence* s, Day date, Discourse* discourse) c
     uint32_t f = s->flags[t];
     if (f & (kDeterminer | kModifier | kFormer)) return true;
     if (s->tokens[t].norm == "'S" || s->tokens[t].norm == "'") return true;
+    // "awful and evil minister": a conjunction between two adjectives.
+    if ((f & kConjunction) && t > 0 && t + 1 < n && AdjectiveLike(*s, t - 1) &&
+        AdjectiveLike(*s, t + 1))
+      return true;
     // A capitalised word no dictionary knows: a title or name part ("first Deputy Prime
     // Minister", "Islamist").
     const Token& tok = s->tokens[t];
@@ -559,7 +562,8 @@ void Coder::Impl::FindNounPhrases(Sentence* s, Day date, Discourse* discourse) c
       const ActorPhrase& ap = dict.actor_phrases[units[owner].phrase];
       rule = RuleRef{ap.where, dict.actors[units[owner].index].name};
     }
-    bool former = false;
+    // "former" anywhere in the phrase, or just before it: the agents become ELI (TABARI).
+    bool former = np.start > 0 && (s->flags[np.start - 1] & kFormer);
     for (size_t t = np.start; t < np.end; ++t) former |= (s->flags[t] & kFormer) != 0;
     std::vector<const Agent*> agent_list;
     for (size_t k = first; k <= last; ++k) {
@@ -580,9 +584,11 @@ void Coder::Impl::FindNounPhrases(Sentence* s, Day date, Discourse* discourse) c
       if (slash == std::string::npos) break;
       b = slash + 1;
     }
+    static const Agent kElite{"ELI", false, SourceRef{}};
     for (std::string& c : codes) {
-      for (const Agent* a : agent_list) c = CombineCode(c, *a);
-      if (former && c.size() >= 3) c = c.substr(0, 3) + "ELI";
+      if (former) c = CombineCode(c, kElite);
+      else
+        for (const Agent* a : agent_list) c = CombineCode(c, *a);
     }
     if (codes.size() == 1 && codes[0] == "---") {  // nothing but absorbed units
       u = last + 1;
@@ -636,8 +642,9 @@ void Coder::Impl::FindNounPhrases(Sentence* s, Day date, Discourse* discourse) c
       if (s->flags[np.end] & kComma) {
         // Look ahead for the "and" that closes the list.
         bool closes = false;
-        for (size_t j = k + 1; j + 1 < s->nps.size() && !closes; ++j) {
-          for (size_t x = s->nps[j].end; x < s->nps[j + 1].start; ++x)
+        for (size_t j = k; j + 1 < s->nps.size() && !closes; ++j) {
+          size_t from = j == k ? np.end : s->nps[j].end;
+          for (size_t x = from; x < s->nps[j + 1].start; ++x)
             if (s->tokens[x].norm == "AND" || s->tokens[x].norm == "OR") closes = true;
         }
         if (!closes) break;
