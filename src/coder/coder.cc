@@ -91,6 +91,7 @@ struct Sentence {
   std::vector<uint32_t> present;  // sorted word ids (exact and stems) of the sentence's tokens
   std::vector<uint32_t> verb_end;   // per token: end of the longest verb form starting here, or 0
   std::vector<uint32_t> verb_form;  // per token: that verb form
+  std::vector<uint8_t> in_unit;     // per token: part of an actor or agent phrase
   struct Fuzzy {
     uint32_t token;   // the unknown word
     uint32_t phrase;  // the actor phrase it was taken for
@@ -141,7 +142,8 @@ std::string CombineCode(const std::string& actor, const Agent& agent) {
 // an adjective or a noun modifier inside a noun phrase.
 bool AdjectiveLike(const Sentence& s, size_t t) {
   const Token& tok = s.tokens[t];
-  return tok.kind == TokenKind::kWord && !tok.capitalized && s.flags[t] == 0 && s.verb_end[t] == 0;
+  return tok.kind == TokenKind::kWord && !tok.capitalized && s.flags[t] == 0 &&
+         s.verb_end[t] == 0 && !s.in_unit[t];
 }
 
 bool IsQuantity(const Sentence& s, size_t t) {
@@ -432,6 +434,9 @@ void Coder::Impl::FindNounPhrases(Sentence* s, Day date, Discourse* discourse) c
       ++i;
     }
   }
+
+  for (const Unit& unit : units)
+    for (uint32_t t = unit.start; t < unit.end; ++t) s->in_unit[t] = 1;
 
   // Tokens that may sit between the units of one noun phrase: determiners, possessive 's, and
   // lower-case words that are neither function words nor verbs ("the evil awful Gondor").
@@ -1134,6 +1139,7 @@ void Coder::Impl::Analyze(Sentence* s, Day date, Discourse* discourse) const {
   }
   std::sort(s->present.begin(), s->present.end());
   s->verb_end.assign(n, 0);
+  s->in_unit.assign(n, 0);
   s->verb_form.assign(n, 0);
   std::vector<uint32_t> values;
   for (size_t i = 0; i < n; ++i) {
