@@ -68,6 +68,7 @@ struct NounPhrase {
   bool first_person = false;     // I / WE (resolved by the quote reader)
   // Agents that reach over "of"/"in" to every actor of a compound: "the ambassadors of A, B and C".
   std::vector<uint32_t> of_agents;
+  std::vector<uint32_t> agents;  // the agents of the phrase (not of a compound's later members)
   bool has_agent = false;
   bool ends_with_agent = false;  // the last unit is an agent ("Russian officials", not "... Smith")
 };
@@ -575,7 +576,10 @@ void Coder::Impl::FindNounPhrases(Sentence* s, Day date, Discourse* discourse) c
       if (units[k].kind != Unit::kAgent) continue;
       const AgentPhrase& ph = dict.agent_phrases[units[k].phrase];
       if (agent_is_title[units[k].phrase]) person = true;
-      if (agent_list.size() < 2) agent_list.push_back(&dict.agents[units[k].index]);
+      if (agent_list.size() < 2) {
+        agent_list.push_back(&dict.agents[units[k].index]);
+        np.agents.push_back(units[k].index);
+      }
       if (of_at != SIZE_MAX && k < of_at) np.of_agents.push_back(units[k].index);
       if (rule.text.empty()) rule = RuleRef{ph.where, "agent"};
     }
@@ -653,6 +657,14 @@ void Coder::Impl::FindNounPhrases(Sentence* s, Day date, Discourse* discourse) c
             if (s->tokens[x].norm == "AND" || s->tokens[x].norm == "OR") closes = true;
         }
         if (!closes) break;
+      }
+      // "U.S. and South Korean troops", "Ukrainian and Russian delegations": the agent at the
+      // end of the list belongs to its bare first items too.
+      if (!np.has_agent && next.ends_with_agent && np.members.size() == 1 &&
+          s->tokens[np.end].norm == "AND") {
+        for (Member& m : np.members)
+          for (uint32_t a : next.agents) m.code = CombineCode(m.code, dict.agents[a]);
+        np.has_agent = true;
       }
       for (Member m : next.members) {
         if (!next.has_agent)
@@ -757,10 +769,21 @@ void Coder::Impl::FindVerbs(Sentence* s) const {
     if (i > 0) {
       // Walk back over adjectives: "a brief private visit", "for meetings", "its attack".
       size_t b = i - 1;
-      for (int k = 0; k < 3 && b > 0 && AdjectiveLike(*s, b); ++k) --b;
+      // ("brief" may be a verb elsewhere: here any plain lower-case word counts.)
+      auto modifier = [&](size_t t) {
+        const Token& tok = s->tokens[t];
+        return tok.kind == TokenKind::kWord && !tok.capitalized && s->flags[t] == 0 &&
+               !s->in_unit[t];
+      };
+      for (int k = 0; k < 3 && b > 0 && modifier(b); ++k) --b;
       uint32_t pf = s->flags[b];
-      if (pf & (kDeterminer | kPossessive)) noun = true;
-      if ((pf & kPreposition) && s->ids[b].exact != id_to) noun = true;
+      // "the fighting continued": a past form after a noun is that noun's verb.
+      const bool walked = b + 1 < i;
+      const bool past = s->tokens[verb_token].norm.ends_with("ED");
+      if (!(walked && past)) {
+        if (pf & (kDeterminer | kPossessive)) noun = true;
+        if ((pf & kPreposition) && s->ids[b].exact != id_to) noun = true;
+      }
       // "Russian attack", "government talks": the bare lemma right after a noun phrase is a noun;
       // an inflected form ("Russia attacked", "Russia warns") is a verb.
       if (s->np_of[i - 1] != kNone) {
@@ -891,6 +914,7 @@ void Coder::Impl::CodeVerbs(const Sentence& s, uint32_t sentence_index, Day date
   std::vector<int> verb_subject(s.verbs.size(), kNone);
   std::vector<bool> verb_coded(s.verbs.size(), false);
   std::vector<bool> verb_negated(s.verbs.size(), false);
+  std::vector<std::string> verb_root(s.verbs.size());
   bool have_primary = false;
   std::vector<Event> subordinate;
 
@@ -942,6 +966,7 @@ void Coder::Impl::CodeVerbs(const Sentence& s, uint32_t sentence_index, Day date
     // Governing verb: an infinitive ("refused to meet", "urged Bree on Monday to help win",
     // "agreed to hold") belongs to the nearest earlier verb of its clause.
     int governor = kNone;
+    int complement_of = kNone;
     {
       size_t p = v.start;
       // Skip over a chain of verbs and adverbs ("to help win", "to immediately stop").
@@ -954,6 +979,19 @@ void Coder::Impl::CodeVerbs(const Sentence& s, uint32_t sentence_index, Day date
         for (size_t t = prev.end; t + 1 < p && same_clause; ++t)
           if (s.flags[t] & (kClauseEnd | kComplementizer)) same_clause = false;
         if (same_clause) governor = static_cast<int>(vi - 1);
+      }
+      // A complement of a demand, accusation or appeal is what was demanded, not an event:
+      // "demanded that the United States halt arms sales", "accused Russia of shelling".
+      if (governor == kNone && vi > 0) {
+        const VerbHit& prev = s.verbs[vi - 1];
+        bool linked = false, broken = false;
+        for (size_t t = prev.end; t < v.start && !broken; ++t) {
+          const std::string& w = s.tokens[t].norm;
+          if (s.flags[t] & (kClauseEnd | kComma)) broken = true;
+          else if (w == "THAT" || w == "WHETHER") linked = true;
+          else if (t + 1 == v.start && (w == "OF" || w == "FOR" || w == "ABOUT")) linked = true;
+        }
+        if (linked && !broken) complement_of = static_cast<int>(vi - 1);
       }
     }
 
@@ -1027,12 +1065,17 @@ void Coder::Impl::CodeVerbs(const Sentence& s, uint32_t sentence_index, Day date
       return;
     }
     bool governed = governor != kNone && verb_coded[governor];
+    // Statements (01) report their complements, which keep their own events.
+    if (complement_of != kNone && verb_coded[complement_of] &&
+        verb_root[complement_of] != "01")
+      governed = true;
     if (governor != kNone && verb_negated[governor]) negated = true;
     if (code.kind != EventCode::Kind::kEvent) {
       // A null code still governs what follows ("plans to" codes nothing, "said" neither).
       continue;
     }
     verb_coded[vi] = true;
+    verb_root[vi] = code.code.substr(0, 2);
     if (governed) continue;
     if (negated && !(matched && matched->names_negation)) continue;
 
@@ -1048,6 +1091,12 @@ void Coder::Impl::CodeVerbs(const Sentence& s, uint32_t sentence_index, Day date
           if (w.start == p) return true;
         return false;
       };
+      // Meetings, talks and cooperation happen "in Riyadh", "at the border": a place is no
+      // partner for them.
+      const std::string root = code.code.substr(0, 2);
+      const bool place_is_venue = (root == "03" || root == "04" || root == "05" || root == "06") &&
+                                  code.code != "042" && code.code != "043";
+      int venue = kNone;
       for (size_t t = v.end; t < ce; ++t) {
         if (s.deleted[t]) continue;
         int np = s.np_of[t];
@@ -1057,9 +1106,21 @@ void Coder::Impl::CodeVerbs(const Sentence& s, uint32_t sentence_index, Day date
           t = s.nps[np].end - 1;
           continue;
         }
+        if (place_is_venue && s.nps[np].after_preposition) {
+          const std::string& prep = s.tokens[s.nps[np].preposition].norm;
+          if (prep == "IN" || prep == "AT" || prep == "NEAR" || prep == "ON") {
+            if (venue == kNone) venue = np;
+            t = s.nps[np].end - 1;
+            continue;
+          }
+        }
         target = np;
         break;
       }
+      // A venue is the partner only when nothing else is and the subject is a single actor.
+      if (target == kNone && venue != kNone &&
+          !(source != kNone && s.nps[source].members.size() > 1))
+        target = venue;
     }
     // Passive voice ("X was criticized by Y", "X was attacked in Y"): the subject is the target
     // and the noun phrase after the verb the source, unless the pattern bound them itself.
@@ -1109,6 +1170,23 @@ void Coder::Impl::CodeVerbs(const Sentence& s, uint32_t sentence_index, Day date
     };
     const NounPhrase* src = source == kNone ? nullptr : &s.nps[source];
     const NounPhrase* tgt = target == kNone ? nullptr : &s.nps[target];
+    const std::string root = code.code.substr(0, 2);
+    if (!tgt && src && src->members.size() > 1 &&
+        (root == "03" || root == "04" || root == "05" || root == "06")) {
+      // "U.S. and Russian officials met": the members of a compound subject met each other
+      // (PETRARCH-2 does the same for cooperative cue codes).
+      for (size_t a = 0; a < src->members.size(); ++a) {
+        for (size_t b = 0; b < src->members.size(); ++b) {
+          if (a == b) continue;
+          NounPhrase one = *src, other = *src;
+          one.members = {src->members[a]};
+          other.members = {src->members[b]};
+          push(&one, &other, code.code, false);
+        }
+      }
+      have_primary = true;
+      continue;
+    }
     if (!code.code.empty()) push(src, tgt, code.code, false);
     if (!code.paired.empty()) push(tgt, src, code.paired, true);
     if (!code.subordinate) have_primary = true;
