@@ -81,6 +81,8 @@ int RunValidate(int argc, char** argv) {
     std::fprintf(stderr, "dragoman validate: give exactly one SUITE file\n\n%s", usage.c_str());
     return 2;
   }
+  // Judge as PETRARCH codes: it never guesses a country for "---" actors.
+  options.coder_options.infer_country = false;
   for (const std::string& s : settings) {
     size_t eq = s.find('=');
     Status st = eq == std::string::npos

@@ -33,6 +33,10 @@ struct CoderOptions {
   int comma_bmax = 0;
   int comma_emin = 2;
   int comma_emax = 8;
+  // Give an actor with no country of its own ("---OPP": "protesters", "civilians") the country
+  // its sentence places it in ("in Tbilisi", "across France"), or the one country the sentence
+  // is about. PETRARCH does not do this; `dragoman validate` turns it off to judge as it does.
+  bool infer_country = true;
   // Longest sentence coded, in bytes; longer ones are reported as warnings and skipped.
   size_t max_sentence_bytes = 4096;
 };

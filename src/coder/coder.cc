@@ -211,6 +211,7 @@ struct Coder::Impl {
   void Analyze(Sentence* s, Day date, Discourse* discourse) const;
   void FindNounPhrases(Sentence* s, Day date, Discourse* discourse) const;
   void DeleteCommaClauses(Sentence* s) const;
+  void InferCountries(Sentence* s) const;
   void FindVerbs(Sentence* s) const;
   void CodeVerbs(const Sentence& s, uint32_t sentence_index, Day date,
                  std::vector<Event>* events) const;
@@ -685,6 +686,8 @@ void Coder::Impl::FindNounPhrases(Sentence* s, Day date, Discourse* discourse) c
   for (size_t k = 0; k < s->nps.size(); ++k)
     for (size_t t = s->nps[k].start; t < s->nps[k].end; ++t) s->np_of[t] = static_cast<int>(k);
 
+  if (options.infer_country) InferCountries(s);
+
   // Remember for later sentences.
   for (const NounPhrase& np : s->nps) {
     if (np.pronoun) continue;
@@ -692,6 +695,47 @@ void Coder::Impl::FindNounPhrases(Sentence* s, Day date, Discourse* discourse) c
     else if (np.person) discourse->last_person = np.members;
     else discourse->last_thing = np.members;
   }
+}
+
+// ---- Countries for generic actors --------------------------------------------------------------
+// "Thousands of protesters rallied in Tbilisi": protesters are Georgian. The country comes from the
+// first place the sentence puts things in (a noun phrase after in/across/near/outside/through),
+// else from the one country all the sentence's coded actors share.
+void Coder::Impl::InferCountries(Sentence* s) const {
+  bool any_generic = false;
+  for (const NounPhrase& np : s->nps)
+    for (const Member& m : np.members) any_generic |= m.code.size() > 3 && m.code.rfind("---", 0) == 0;
+  if (!any_generic) return;
+  std::string country;
+  for (const NounPhrase& np : s->nps) {
+    if (!np.after_preposition || np.members.size() != 1) continue;
+    const std::string& prep = s->tokens[np.preposition].norm;
+    if (prep != "IN" && prep != "ACROSS" && prep != "NEAR" && prep != "OUTSIDE" &&
+        prep != "THROUGH" && prep != "INSIDE" && prep != "AROUND" && prep != "THROUGHOUT")
+      continue;
+    std::string c = CountryOf(np.members[0].code);
+    if (c.size() == 3 && c != "IGO" && c != "NGO" && c != "MNC" && c != "IMG") {
+      country = c;
+      break;
+    }
+  }
+  if (country.empty()) {
+    for (const NounPhrase& np : s->nps) {
+      for (const Member& m : np.members) {
+        std::string c = CountryOf(m.code);
+        if (c.size() != 3 || c == "IGO" || c == "NGO" || c == "MNC" || c == "IMG") continue;
+        if (country.empty()) {
+          country = c;
+        } else if (country != c) {
+          return;  // two countries: no guess
+        }
+      }
+    }
+  }
+  if (country.empty()) return;
+  for (NounPhrase& np : s->nps)
+    for (Member& m : np.members)
+      if (m.code.size() > 3 && m.code.rfind("---", 0) == 0) m.code = country + m.code.substr(3);
 }
 
 // ---- Comma clauses -----------------------------------------------------------------------------
