@@ -76,5 +76,21 @@ TEST(ValidationSuiteTest, UdPetrarchFloor) {
   EXPECT_GE(passed, 185);
 }
 
+// Our own hand-coded evaluation set (tests/eval/, in the repo): root-level precision and recall
+// with correct source and target countries, scored by tools/score_eval.py.
+TEST(EvaluationSetTest, RootLevelFloor) {
+  if (!std::filesystem::exists("/usr/bin/python3")) GTEST_SKIP() << "no /usr/bin/python3";
+  const std::string src = DRAGOMAN_SOURCE_DIR;
+  int status = -1;
+  std::string out = Capture("/usr/bin/python3 " + src + "/tools/score_eval.py --dragoman " +
+                                std::string(DRAGOMAN_CLI) + " " + src + "/tests/eval/sentences.jsonl",
+                            &status);
+  ASSERT_EQ(status, 0) << out;
+  std::smatch m;
+  ASSERT_TRUE(std::regex_search(out, m, std::regex(R"(eval: root P=([\d.]+)% R=([\d.]+)%)"))) << out;
+  EXPECT_GE(std::stod(m[1]), 75.0) << out;
+  EXPECT_GE(std::stod(m[2]), 70.0) << out;
+}
+
 }  // namespace
 }  // namespace dragoman

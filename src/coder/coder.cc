@@ -26,7 +26,9 @@
 #include <unordered_set>
 #include <utility>
 
+#include "coder/coder_impl.h"
 #include "coder/phrase_trie.h"
+#include "coder/sentence.h"
 #include "coder/vocabulary.h"
 #include "coder/words.h"
 
@@ -38,76 +40,22 @@ using coder::Vocabulary;
 using coder::WordIds;
 using namespace coder;  // WordFlag constants
 
+namespace coder {
+
+bool AdjectiveLike(const Sentence& s, size_t t) {
+  const Token& tok = s.tokens[t];
+  return tok.kind == TokenKind::kWord && !tok.capitalized && s.flags[t] == 0 &&
+         s.verb_end[t] == 0 && !s.in_unit[t];
+}
+
+std::string CountryOf(const std::string& code) {
+  if (code.size() < 3 || code.compare(0, 3, "---") == 0) return "";
+  return code.substr(0, 3);
+}
+
+}  // namespace coder
+
 namespace {
-
-constexpr int kNone = -1;
-
-// The dictionary entry behind a decision, formatted only when an event is written:
-// "FILE:LINE TEXT" or "FILE:LINE TEXT [CODE]".
-struct RuleRef {
-  SourceRef where;
-  std::string_view text;            // points into the DictionarySet
-  const EventCode* code = nullptr;  // the verb's own or block code when no pattern matched
-};
-
-// A coded actor inside a noun phrase.
-struct Member {
-  std::string code;
-  uint32_t tok_start = 0, tok_end = 0;  // tokens of the mention
-  RuleRef rule;
-  bool person = false;  // a named person or a person's title
-};
-
-struct NounPhrase {
-  uint32_t start = 0, end = 0;   // token range
-  std::vector<Member> members;   // more than one for compounds
-  bool after_preposition = false;
-  uint32_t preposition = 0;      // flags of the preceding word when after_preposition
-  bool pronoun = false;
-  bool person = false;
-  bool first_person = false;     // I / WE (resolved by the quote reader)
-  // Agents that reach over "of"/"in" to every actor of a compound: "the ambassadors of A, B and C".
-  std::vector<uint32_t> of_agents;
-  std::vector<uint32_t> agents;  // the agents of the phrase (not of a compound's later members)
-  bool has_agent = false;
-  bool ends_with_agent = false;  // the last unit is an agent ("Russian officials", not "... Smith")
-};
-
-struct VerbHit {
-  uint32_t start = 0, end = 0;   // tokens of the verb form
-  uint32_t verb_token = 0;       // the inflected verb word
-  uint32_t form = 0;             // index into verb_forms
-};
-
-struct Sentence {
-  std::string_view text;          // the whole document
-  Span span;
-  std::vector<Token> tokens;
-  std::vector<WordIds> ids;
-  std::vector<uint32_t> flags;
-  std::vector<uint8_t> deleted;   // comma clauses set aside
-  std::vector<int> np_of;         // token → noun phrase index or kNone
-  std::vector<NounPhrase> nps;
-  std::vector<VerbHit> verbs;
-  std::vector<uint32_t> present;  // sorted word ids (exact and stems) of the sentence's tokens
-  std::vector<uint32_t> verb_end;   // per token: end of the longest verb form starting here, or 0
-  std::vector<uint32_t> verb_form;  // per token: that verb form
-  std::vector<uint8_t> in_unit;     // per token: part of an actor or agent phrase
-  struct Fuzzy {
-    uint32_t token;   // the unknown word
-    uint32_t phrase;  // the actor phrase it was taken for
-  };
-  std::vector<Fuzzy> fuzzy;
-  bool mixed_case = true;
-};
-
-// What the previous sentences said, for pronouns that reach back.
-struct Discourse {
-  std::vector<Member> last_person;
-  std::vector<Member> last_thing;
-  std::vector<Member> last_group;
-  std::vector<Member> last_subject;
-};
 
 bool IsPersonTitle(std::string_view w) {
   static const char* const kTitles[] = {
@@ -139,88 +87,14 @@ std::string CombineCode(const std::string& actor, const Agent& agent) {
   return base + a;
 }
 
-// A lower-case open-class word that no dictionary knows as a verb, actor or agent: most likely
-// an adjective or a noun modifier inside a noun phrase.
-bool AdjectiveLike(const Sentence& s, size_t t) {
-  const Token& tok = s.tokens[t];
-  return tok.kind == TokenKind::kWord && !tok.capitalized && s.flags[t] == 0 &&
-         s.verb_end[t] == 0 && !s.in_unit[t];
-}
 
 bool IsQuantity(const Sentence& s, size_t t) {
   return s.tokens[t].kind == TokenKind::kNumber || (s.flags[t] & kQuantity);
 }
 
-std::string CountryOf(const std::string& code) {
-  if (code.size() < 3 || code.compare(0, 3, "---") == 0) return "";
-  return code.substr(0, 3);
-}
 
 }  // namespace
 
-// ---------------------------------------------------------------------------------------------
-struct Coder::Impl {
-  DictionarySet dict;
-  CameoTable cameo;
-  CoderOptions options;
-
-  Vocabulary vocab;
-  PhraseTrie actors;    // → actor_phrases index
-  PhraseTrie agents;    // → agent_phrases index
-  PhraseTrie verbs;     // → verb_forms index
-  PhraseTrie discards;  // → discards index
-  PhraseTrie synsets;   // → synsets index
-  // Per pattern token, the word id (resolved once at compile time).
-  struct CompiledToken {
-    PatternToken::Kind kind;
-    uint32_t word = kNoWord;
-    bool exact = false;
-    bool joined = false;
-    uint32_t synset = 0;
-  };
-  struct CompiledPattern {
-    std::vector<CompiledToken> before, after;
-    bool verb_joined = false;
-    uint32_t pattern = 0;  // index into the block's patterns
-    size_t weight = 0;
-    bool names_negation = false;
-    std::vector<uint32_t> required;  // literal word ids that must occur in the sentence
-  };
-  std::vector<std::vector<CompiledPattern>> block_patterns;  // sorted longest first
-  std::vector<uint8_t> actor_is_person;                      // per actor
-  std::vector<uint32_t> word_flags;                          // WordFlags() by word id
-  std::vector<uint8_t> agent_is_title;                       // per agent phrase: a person's title
-  // One-letter-away lookup for people's single-word names: each name and each of its
-  // one-deletion variants → actor phrase (kNoWord when two people share a variant).
-  std::unordered_map<std::string, uint32_t> fuzzy_names;
-  uint32_t FuzzyName(const std::string& word) const;
-  uint32_t id_to = kNoWord;
-
-  void Compile();
-  std::string Rule(const SourceRef& where, std::string_view what) const;
-  std::string Rule(const RuleRef& r) const {
-    if (!r.code) return Rule(r.where, r.text);
-    std::string what(r.text);
-    what += " [";
-    what += r.code->kind == EventCode::Kind::kEvent ? r.code->code : std::string("---");
-    what += "]";
-    return Rule(r.where, what);
-  }
-  std::string ResolveActor(uint32_t actor, Day date) const;
-
-  void Analyze(Sentence* s, Day date, Discourse* discourse) const;
-  void FindNounPhrases(Sentence* s, Day date, Discourse* discourse) const;
-  void DeleteCommaClauses(Sentence* s) const;
-  void InferCountries(Sentence* s) const;
-  void FindVerbs(Sentence* s) const;
-  void CodeVerbs(const Sentence& s, uint32_t sentence_index, Day date,
-                 std::vector<Event>* events) const;
-
-  // Pattern matching helpers.
-  bool TokenMatches(const Sentence& s, size_t pos, const CompiledToken& t, size_t* end) const;
-  bool MatchPattern(const Sentence& s, const VerbHit& v, const CompiledPattern& p,
-                    size_t clause_start, size_t clause_end, int* source, int* target) const;
-};
 
 std::string Coder::Impl::Rule(const SourceRef& where, std::string_view what) const {
   std::string r;
@@ -1295,237 +1169,5 @@ Coder::~Coder() = default;
 const DictionarySet& Coder::dictionaries() const { return impl_->dict; }
 const CoderOptions& Coder::options() const { return impl_->options; }
 
-namespace {
-
-CodedDocument CodeSpans(const Coder::Impl& impl, std::string_view text, std::vector<Span> spans,
-                        Day date);
-
-}  // namespace
-
-CodedDocument Coder::Code(const Document& document) const {
-  Day date = document.date;
-  std::vector<CoderWarning> warnings;
-  std::string_view text = document.text;
-  std::vector<Span> spans = SplitSentences(text);
-  if (auto dl = ReadDateline(text, date); dl) {
-    if (date == kNoDay) date = dl->date;
-    // The dateline is not a sentence of the story.
-    std::vector<Span> kept;
-    for (const Span& sp : spans) {
-      if (sp.end <= dl->span.end) continue;
-      Span t = sp;
-      if (t.start < dl->span.end) t.start = dl->span.end;
-      while (t.start < t.end && (text[t.start] == ' ' || text[t.start] == '-' ||
-                                 text[t.start] == '\n'))
-        ++t.start;
-      if (t.start < t.end) kept.push_back(t);
-    }
-    spans = std::move(kept);
-  }
-  CodedDocument out = CodeSpans(*impl_, text, std::move(spans), date);
-  if (date == kNoDay)
-    out.warnings.insert(out.warnings.begin(),
-                        CoderWarning{"no-date", "no --date, no date field and no dateline: actor "
-                                                "codes use their undated defaults", Span{0, 0}});
-  return out;
-}
-
-std::string Coder::Explain(std::string_view text, Day date) const {
-  std::string out;
-  Discourse discourse;
-  for (const Span& sp : SplitSentences(text)) {
-    Sentence s;
-    s.text = text;
-    s.span = sp;
-    impl_->Analyze(&s, date, &discourse);
-    out += "sentence [" + std::to_string(sp.start) + "," + std::to_string(sp.end) + ")\n  tokens:";
-    for (size_t i = 0; i < s.tokens.size(); ++i) {
-      out += " " + s.tokens[i].norm;
-      if (s.deleted[i]) out += "~";
-      if (s.np_of[i] != kNone) out += "#" + std::to_string(s.np_of[i]);
-    }
-    out += "\n";
-    for (size_t k = 0; k < s.nps.size(); ++k) {
-      const NounPhrase& np = s.nps[k];
-      out += "  np#" + std::to_string(k) + " tokens " + std::to_string(np.start) + ".." +
-             std::to_string(np.end) + (np.after_preposition ? " (after preposition)" : "") +
-             (np.person ? " person" : "") + ":";
-      for (const Member& m : np.members) out += " " + m.code + " <" + impl_->Rule(m.rule) + ">";
-      out += "\n";
-    }
-    for (const VerbHit& v : s.verbs) {
-      const VerbForm& f = impl_->dict.verb_forms[v.form];
-      out += "  verb tokens " + std::to_string(v.start) + ".." + std::to_string(v.end) + " " +
-             f.lemma + " block " + impl_->dict.verb_blocks[f.block].label + "\n";
-    }
-    std::vector<Event> events;
-    impl_->CodeVerbs(s, 0, date, &events);
-    for (const Event& e : events)
-      out += "  event " + e.source.code + " " + e.target.code + " " + e.cameo + " <" + e.rule + ">\n";
-  }
-  return out;
-}
-
-CodedDocument Coder::CodeSentence(std::string_view text, Day date) const {
-  return CodeSpans(*impl_, text, {Span{0, static_cast<uint32_t>(text.size())}}, date);
-}
-
-namespace {
-
-bool IsSpeechWord(std::string_view w) {
-  static const char* const kWords[] = {"SAID", "SAYS", "SAY", "TOLD", "TELLS", "ADDED", "ADDS",
-                                       "STATED", "NOTED", "DECLARED", "WROTE", "ANNOUNCED",
-                                       "EXPLAINED", "INSISTED", "STRESSED", "WARNED", "ASKED",
-                                       "REPLIED", "ACCORDING", "CONTINUED", "CONCLUDED"};
-  for (const char* k : kWords)
-    if (w == k) return true;
-  return false;
-}
-
-// The noun phrase that speaks in sentence `s` outside quotes: "X said", "said X", "X told
-// reporters", "according to X". Returns nullptr when there is none.
-const NounPhrase* FindSpeaker(const Sentence& s, const std::vector<uint8_t>& quoted) {
-  const size_t n = s.tokens.size();
-  for (size_t t = 0; t < n; ++t) {
-    if (quoted[t] || !IsSpeechWord(s.tokens[t].norm)) continue;
-    // Before: the nearest noun phrase (skipping auxiliaries and adverbs).
-    for (size_t b = t; b-- > 0;) {
-      if (quoted[b] || s.tokens[b].kind == TokenKind::kQuote) break;
-      int np = s.np_of[b];
-      if (np != kNone && !s.nps[np].members.empty()) return &s.nps[np];
-      if (s.tokens[b].kind != TokenKind::kWord || (s.flags[b] & (kComplementizer | kConjunction)))
-        break;
-    }
-    // After: "said X", "according to X" (not "told X": X is who was told).
-    const std::string& w = s.tokens[t].norm;
-    if (w == "TOLD" || w == "TELLS" || w == "ASKED" || w == "WARNED") continue;
-    for (size_t a = t + 1; a < n && a < t + 4; ++a) {
-      if (quoted[a]) break;
-      int np = s.np_of[a];
-      if (np != kNone && !s.nps[np].members.empty()) return &s.nps[np];
-    }
-  }
-  return nullptr;
-}
-
-}  // namespace
-
-// Quotations and their speakers: quote marks are paired across the whole document (quotes run
-// over several sentences); the speaker is found next to a speech verb outside the quote in the
-// sentence where the quote ends, else where it starts. "I", "we", "us" and "our" inside a quote
-// become the speaker.
-static void AttributeQuotes(std::vector<Sentence>* sentences, std::vector<Quote>* quotes) {
-  struct Open {
-    size_t sentence, token;
-  };
-  std::vector<std::vector<uint8_t>> quoted(sentences->size());
-  std::vector<std::pair<Open, Open>> spans;
-  bool open = false;
-  Open start{};
-  for (size_t i = 0; i < sentences->size(); ++i) {
-    Sentence& s = (*sentences)[i];
-    quoted[i].assign(s.tokens.size(), 0);
-    for (size_t t = 0; t < s.tokens.size(); ++t) {
-      const Token& tok = s.tokens[t];
-      if (tok.kind == TokenKind::kQuote && tok.norm == "\"") {
-        if (!open) {
-          open = true;
-          start = {i, t};
-        } else {
-          open = false;
-          spans.push_back({start, {i, t}});
-        }
-        continue;
-      }
-      quoted[i][t] = open;
-    }
-  }
-  for (const auto& [a, b] : spans) {
-    const Sentence& last = (*sentences)[b.sentence];
-    const Sentence& first = (*sentences)[a.sentence];
-    const Sentence* where = &last;
-    const NounPhrase* speaker = FindSpeaker(last, quoted[b.sentence]);
-    if (!speaker) {
-      where = &first;
-      speaker = FindSpeaker(first, quoted[a.sentence]);
-    }
-    Quote q;
-    q.span = Span{first.tokens[a.token].end, last.tokens[b.token].start};
-    if (speaker) {
-      q.speaker = Span{where->tokens[speaker->start].start, where->tokens[speaker->end - 1].end};
-      q.speaker_code = speaker->members.front().code;
-      // First person inside the quote, and outside it in the sentence that names the speaker
-      // ("..., X told reporters, and I look forward to ...": garbled, but still X).
-      for (size_t i = a.sentence; i <= b.sentence; ++i) {
-        Sentence& s = (*sentences)[i];
-        for (NounPhrase& np : s.nps) {
-          if (!np.first_person || !np.members.empty()) continue;
-          if (!quoted[i][np.start] && &s != where) continue;
-          np.members = speaker->members;
-          for (Member& m : np.members) {
-            m.tok_start = np.start;
-            m.tok_end = np.end;
-          }
-          np.person = speaker->person;
-        }
-      }
-    }
-    quotes->push_back(std::move(q));
-  }
-}
-
-namespace {
-
-CodedDocument CodeSpans(const Coder::Impl& impl, std::string_view text, std::vector<Span> spans,
-                        Day date) {
-  CodedDocument out;
-  out.date = date;
-  out.sentences = std::move(spans);
-  Discourse discourse;
-  std::unordered_set<std::string> seen;
-  std::vector<Sentence> sentences(out.sentences.size());
-  std::vector<uint8_t> skip(out.sentences.size(), 0);
-  for (uint32_t i = 0; i < out.sentences.size(); ++i) {
-    const Span sp = out.sentences[i];
-    Sentence& s = sentences[i];
-    s.text = text;
-    s.span = sp;
-    if (sp.end - sp.start > impl.options.max_sentence_bytes) {
-      out.warnings.push_back(CoderWarning{"long-sentence",
-                                          "sentence of " + std::to_string(sp.end - sp.start) +
-                                              " bytes exceeds max_sentence_bytes; not coded",
-                                          sp});
-      skip[i] = 1;
-      continue;
-    }
-    impl.Analyze(&s, date, &discourse);
-    // Discards.
-    std::vector<uint32_t> values;
-    for (size_t t = 0; t < s.tokens.size() && !skip[i]; ++t) {
-      size_t end;
-      if (impl.discards.LongestAt(std::span<const WordIds>(s.ids), t, &end, &values)) {
-        skip[i] = 1;
-        if (impl.dict.discards[values.front()].story) {
-          out.discarded = true;
-          return out;
-        }
-      }
-    }
-  }
-  AttributeQuotes(&sentences, &out.quotes);
-  for (uint32_t i = 0; i < sentences.size(); ++i) {
-    if (skip[i]) continue;
-    std::vector<Event> events;
-    impl.CodeVerbs(sentences[i], i, date, &events);
-    for (Event& e : events) {
-      std::string key = e.source.code + "\t" + e.target.code + "\t" + e.cameo;
-      if (!seen.insert(key).second) continue;
-      out.events.push_back(std::move(e));
-    }
-  }
-  return out;
-}
-
-}  // namespace
 
 }  // namespace dragoman

@@ -1,0 +1,93 @@
+// Internal: the Coder's compiled state (Coder::Impl), shared by coder.cc and article.cc.
+#ifndef DRAGOMAN_CODER_CODER_IMPL_H_
+#define DRAGOMAN_CODER_CODER_IMPL_H_
+
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "coder/phrase_trie.h"
+#include "coder/sentence.h"
+#include "coder/vocabulary.h"
+#include "dragoman/coder.h"
+
+namespace dragoman {
+
+using coder::Discourse;
+using coder::Member;
+using coder::NounPhrase;
+using coder::RuleRef;
+using coder::Sentence;
+using coder::VerbHit;
+using coder::kNoWord;
+using coder::PhraseTrie;
+using coder::Vocabulary;
+using coder::WordIds;
+
+// ---------------------------------------------------------------------------------------------
+struct Coder::Impl {
+  DictionarySet dict;
+  CameoTable cameo;
+  CoderOptions options;
+
+  Vocabulary vocab;
+  PhraseTrie actors;    // → actor_phrases index
+  PhraseTrie agents;    // → agent_phrases index
+  PhraseTrie verbs;     // → verb_forms index
+  PhraseTrie discards;  // → discards index
+  PhraseTrie synsets;   // → synsets index
+  // Per pattern token, the word id (resolved once at compile time).
+  struct CompiledToken {
+    PatternToken::Kind kind;
+    uint32_t word = kNoWord;
+    bool exact = false;
+    bool joined = false;
+    uint32_t synset = 0;
+  };
+  struct CompiledPattern {
+    std::vector<CompiledToken> before, after;
+    bool verb_joined = false;
+    uint32_t pattern = 0;  // index into the block's patterns
+    size_t weight = 0;
+    bool names_negation = false;
+    std::vector<uint32_t> required;  // literal word ids that must occur in the sentence
+  };
+  std::vector<std::vector<CompiledPattern>> block_patterns;  // sorted longest first
+  std::vector<uint8_t> actor_is_person;                      // per actor
+  std::vector<uint32_t> word_flags;                          // WordFlags() by word id
+  std::vector<uint8_t> agent_is_title;                       // per agent phrase: a person's title
+  // One-letter-away lookup for people's single-word names: each name and each of its
+  // one-deletion variants → actor phrase (kNoWord when two people share a variant).
+  std::unordered_map<std::string, uint32_t> fuzzy_names;
+  uint32_t FuzzyName(const std::string& word) const;
+  uint32_t id_to = kNoWord;
+
+  void Compile();
+  std::string Rule(const SourceRef& where, std::string_view what) const;
+  std::string Rule(const RuleRef& r) const {
+    if (!r.code) return Rule(r.where, r.text);
+    std::string what(r.text);
+    what += " [";
+    what += r.code->kind == EventCode::Kind::kEvent ? r.code->code : std::string("---");
+    what += "]";
+    return Rule(r.where, what);
+  }
+  std::string ResolveActor(uint32_t actor, Day date) const;
+
+  void Analyze(Sentence* s, Day date, Discourse* discourse) const;
+  void FindNounPhrases(Sentence* s, Day date, Discourse* discourse) const;
+  void DeleteCommaClauses(Sentence* s) const;
+  void InferCountries(Sentence* s) const;
+  void FindVerbs(Sentence* s) const;
+  void CodeVerbs(const Sentence& s, uint32_t sentence_index, Day date,
+                 std::vector<Event>* events) const;
+
+  // Pattern matching helpers.
+  bool TokenMatches(const Sentence& s, size_t pos, const CompiledToken& t, size_t* end) const;
+  bool MatchPattern(const Sentence& s, const VerbHit& v, const CompiledPattern& p,
+                    size_t clause_start, size_t clause_end, int* source, int* target) const;
+};
+
+}  // namespace dragoman
+
+#endif  // DRAGOMAN_CODER_CODER_IMPL_H_

@@ -1,0 +1,96 @@
+// Internal: the per-sentence analysis the coder builds (tokens, noun phrases, verbs) and the
+// discourse state carried between sentences. Shared by coder.cc (the sentence coder) and
+// article.cc (what spans sentences: quotes, entities, warnings, dates).
+#ifndef DRAGOMAN_CODER_SENTENCE_H_
+#define DRAGOMAN_CODER_SENTENCE_H_
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "coder/vocabulary.h"
+#include "dragoman/dictionary.h"
+#include "dragoman/text.h"
+
+namespace dragoman::coder {
+
+constexpr int kNone = -1;
+
+// The dictionary entry behind a decision, formatted only when an event is written:
+// "FILE:LINE TEXT" or "FILE:LINE TEXT [CODE]".
+struct RuleRef {
+  SourceRef where;
+  std::string_view text;            // points into the DictionarySet
+  const EventCode* code = nullptr;  // the verb's own or block code when no pattern matched
+};
+
+// A coded actor inside a noun phrase.
+struct Member {
+  std::string code;
+  uint32_t tok_start = 0, tok_end = 0;  // tokens of the mention
+  RuleRef rule;
+  bool person = false;  // a named person or a person's title
+};
+
+struct NounPhrase {
+  uint32_t start = 0, end = 0;   // token range
+  std::vector<Member> members;   // more than one for compounds
+  bool after_preposition = false;
+  uint32_t preposition = 0;      // flags of the preceding word when after_preposition
+  bool pronoun = false;
+  bool person = false;
+  bool first_person = false;     // I / WE (resolved by the quote reader)
+  // Agents that reach over "of"/"in" to every actor of a compound: "the ambassadors of A, B and C".
+  std::vector<uint32_t> of_agents;
+  std::vector<uint32_t> agents;  // the agents of the phrase (not of a compound's later members)
+  bool has_agent = false;
+  bool ends_with_agent = false;  // the last unit is an agent ("Russian officials", not "... Smith")
+};
+
+struct VerbHit {
+  uint32_t start = 0, end = 0;   // tokens of the verb form
+  uint32_t verb_token = 0;       // the inflected verb word
+  uint32_t form = 0;             // index into verb_forms
+};
+
+struct Sentence {
+  std::string_view text;          // the whole document
+  Span span;
+  std::vector<Token> tokens;
+  std::vector<WordIds> ids;
+  std::vector<uint32_t> flags;
+  std::vector<uint8_t> deleted;   // comma clauses set aside
+  std::vector<int> np_of;         // token → noun phrase index or kNone
+  std::vector<NounPhrase> nps;
+  std::vector<VerbHit> verbs;
+  std::vector<uint32_t> present;  // sorted word ids (exact and stems) of the sentence's tokens
+  std::vector<uint32_t> verb_end;   // per token: end of the longest verb form starting here, or 0
+  std::vector<uint32_t> verb_form;  // per token: that verb form
+  std::vector<uint8_t> in_unit;     // per token: part of an actor or agent phrase
+  struct Fuzzy {
+    uint32_t token;   // the unknown word
+    uint32_t phrase;  // the actor phrase it was taken for
+  };
+  std::vector<Fuzzy> fuzzy;
+  bool mixed_case = true;
+};
+
+// What the previous sentences said, for pronouns that reach back.
+struct Discourse {
+  std::vector<Member> last_person;
+  std::vector<Member> last_thing;
+  std::vector<Member> last_group;
+  std::vector<Member> last_subject;
+};
+
+
+// A lower-case open-class word that no dictionary knows as a verb, actor or agent: most likely
+// an adjective or a noun modifier inside a noun phrase.
+bool AdjectiveLike(const Sentence& s, size_t t);
+// The country part of an actor code ("RUS" of "RUSGOV"), "" for "---" codes.
+std::string CountryOf(const std::string& code);
+
+}  // namespace dragoman::coder
+
+#endif  // DRAGOMAN_CODER_SENTENCE_H_
