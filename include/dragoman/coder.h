@@ -71,11 +71,16 @@ struct Event {
   std::string rule;     // the pattern or rule that produced the code ("verbs.txt:4366 - * (ON DRAFT)")
   Day date = kNoDay;
   bool negated = false;
+  // "asserted" (reported as happening or having happened), "future" (will, plans to) or
+  // "hypothetical" (if, would, could)
+  std::string modality = "asserted";
   const CameoInfo* info = nullptr;  // reference facts for `cameo`, or nullptr (points into the Coder)
 };
 
 struct CoderWarning {
-  std::string kind;  // "long-sentence", "no-date", ...
+  // "no-date", "long-sentence", "name-variant", "entity-type-mismatch", "repeated-words",
+  // "fragment" (docs/output.md describes each)
+  std::string kind;
   std::string message;
   Span span;
 };
@@ -87,12 +92,21 @@ struct Quote {
   std::string speaker_code;  // the speaker's actor code, "" when none
 };
 
+// One real-world actor of a document and every place it is named.
+struct Entity {
+  std::string name;           // canonical name: the dictionary's, else the fullest mention
+  std::string code;           // actor code at the document's date
+  std::vector<Span> mentions; // in text order; pronouns and "I"/"we" resolved to it included
+  bool variant_spelling = false;  // some mention was matched as a misspelling of the name
+};
+
 struct CodedDocument {
   Day date = kNoDay;                 // the date used to resolve actor codes
   std::vector<Span> sentences;
   std::vector<Event> events;
   std::vector<CoderWarning> warnings;
   std::vector<Quote> quotes;
+  std::vector<Entity> entities;
   bool discarded = false;            // a story-level discard matched
 };
 

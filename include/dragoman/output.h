@@ -25,6 +25,7 @@ struct RecordContext {
 void AppendEventRecord(const RecordContext& ctx, const Event& event, std::string* out);
 void AppendDocumentRecord(const RecordContext& ctx, const CodedDocument& doc,
                           std::string_view dictionaries, std::string* out);
+void AppendEntityRecord(const RecordContext& ctx, const Entity& entity, std::string* out);
 void AppendQuoteRecord(const RecordContext& ctx, const Quote& quote, std::string* out);
 void AppendWarningRecord(const RecordContext& ctx, const CoderWarning& warning, std::string* out);
 // An input record that could not be coded.

@@ -1,6 +1,8 @@
 // What spans the sentences of an article: the order of work for a document (split, analyse every
 // sentence, attribute quotes, then code), quotations and their speakers, and Coder::Explain.
+#include <cctype>
 #include <string>
+#include <unordered_map>
 #include <unordered_set>
 #include <vector>
 
@@ -194,6 +196,174 @@ static void AttributeQuotes(std::vector<Sentence>* sentences, std::vector<Quote>
 
 namespace {
 
+// The day a sentence's events happened: the story's date, moved by "yesterday", "tomorrow" or a
+// weekday ("told reporters Wednesday" in a Saturday story is the Wednesday before).
+Day SentenceDay(const Sentence& s, Day story) {
+  if (story == kNoDay) return story;
+  static const char* const kDays[] = {"MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY",
+                                      "FRIDAY", "SATURDAY", "SUNDAY"};
+  for (size_t t = 0; t < s.tokens.size(); ++t) {
+    if (!(s.flags[t] & kTimeWord)) continue;
+    const std::string& w = s.tokens[t].norm;
+    if (w == "YESTERDAY") return story - 1;
+    if (w == "TOMORROW") return story + 1;
+    if (w == "TODAY" || w == "TONIGHT") return story;
+    for (int d = 0; d < 7; ++d) {
+      if (w != kDays[d]) continue;
+      // "next Monday" looks ahead; a bare weekday in news is the most recent one.
+      bool next = t > 0 && s.tokens[t - 1].norm == "NEXT";
+      int delta = (Weekday(story) - d + 7) % 7;
+      if (next) return story + (delta == 0 ? 7 : 7 - delta);
+      return story - delta;
+    }
+  }
+  return story;
+}
+
+// "ANTONY_BLINKEN_" → "Antony Blinken".
+std::string PrettyName(std::string_view raw) {
+  std::string out;
+  bool start = true;
+  for (char c : raw) {
+    if (c == '_' || c == ' ') {
+      if (!out.empty() && out.back() != ' ') out.push_back(' ');
+      start = true;
+      continue;
+    }
+    unsigned char u = static_cast<unsigned char>(c);
+    out.push_back(start || u >= 0x80 ? c : static_cast<char>(std::tolower(u)));
+    start = false;
+  }
+  while (!out.empty() && out.back() == ' ') out.pop_back();
+  return out;
+}
+
+// One entity per real-world actor: a person by their dictionary entry; a titled phrase
+// ("Russian Foreign Ministry", "US Ambassador to Russia John Sullivan") by its code and words;
+// a country, its capital and its seats of power together by country; an organisation by code.
+void FindEntities(const Coder::Impl& impl, const std::vector<Sentence>& sentences,
+                  CodedDocument* out) {
+  std::unordered_map<std::string, size_t> index;
+  std::vector<std::string> names;  // parallel to out->entities: name quality (length) chooser
+  for (const Sentence& s : sentences) {
+    for (const NounPhrase& np : s.nps) {
+      if (np.members.empty()) continue;
+      for (const Member& m : np.members) {
+        if (m.code.empty()) continue;
+        std::string key, name, code = m.code;
+        const Span span{s.tokens[m.tok_start].start, s.tokens[m.tok_end - 1].end};
+        std::string_view mention = s.text.substr(span.start, span.end - span.start);
+        bool pronoun = np.pronoun || np.first_person;
+        if (m.actor >= 0 && impl.actor_is_person[m.actor]) {
+          key = "P" + std::to_string(m.actor);
+          name = PrettyName(impl.dict.actors[m.actor].name);
+        } else if (m.has_agent) {
+          if (pronoun) continue;  // a titled phrase is not found through "he"
+          key = "A" + m.code + "|";
+          for (uint32_t t = m.tok_start; t < m.tok_end; ++t)
+            if (s.in_unit[t] || s.tokens[t].capitalized) key += s.tokens[t].norm + " ";
+          name = std::string(mention);
+        } else {
+          std::string country = CountryOf(m.code);
+          bool org = country.empty() || country == "IGO" || country == "NGO" || country == "MNC" ||
+                     country == "IMG";
+          key = "C" + (org ? m.code : country);
+          if (!org) code = country;
+          name = m.actor >= 0 ? PrettyName(impl.dict.actors[m.actor].name) : std::string(mention);
+        }
+        auto [it, inserted] = index.emplace(key, out->entities.size());
+        if (inserted) {
+          out->entities.push_back(Entity{name, code, {}, false});
+        } else if (!pronoun && name.size() > out->entities[it->second].name.size() &&
+                   key[0] == 'A') {
+          out->entities[it->second].name = name;
+        }
+        Entity& e = out->entities[it->second];
+        if (e.mentions.empty() || e.mentions.back().start != span.start) e.mentions.push_back(span);
+        for (const Sentence::Fuzzy& f : s.fuzzy)
+          if (f.token >= m.tok_start && f.token < m.tok_end) e.variant_spelling = true;
+      }
+    }
+  }
+}
+
+// Signs of a garbled text that a reader should know about (docs/output.md, "warning").
+void TextWarnings(const Coder::Impl& impl, const std::vector<Sentence>& sentences,
+                  const std::vector<uint8_t>& skip, CodedDocument* out) {
+  auto text_of = [](const Sentence& s, uint32_t a, uint32_t b) {
+    return std::string(s.text.substr(s.tokens[a].start, s.tokens[b - 1].end - s.tokens[a].start));
+  };
+  // Two spellings of one person's name.
+  for (const Sentence& s : sentences) {
+    for (const Sentence::Fuzzy& f : s.fuzzy) {
+      const ActorPhrase& ap = impl.dict.actor_phrases[f.phrase];
+      std::string seen_as;
+      for (const Sentence& o : sentences)
+        for (const NounPhrase& np : o.nps)
+          for (const Member& m : np.members)
+            if (seen_as.empty() && m.actor == static_cast<int32_t>(ap.actor) && !np.pronoun &&
+                !np.first_person) {
+              bool fuzzy = false;
+              for (const Sentence::Fuzzy& g : o.fuzzy) fuzzy |= g.token >= m.tok_start && g.token < m.tok_end;
+              if (!fuzzy) seen_as = text_of(o, m.tok_start, m.tok_end);
+            }
+      const std::string written = text_of(s, f.token, f.token + 1);
+      out->warnings.push_back(CoderWarning{
+          "name-variant",
+          "\"" + written + "\" taken for " + PrettyName(impl.dict.actors[ap.actor].name) +
+              (seen_as.empty() ? std::string() : " (also written \"" + seen_as + "\")"),
+          Span{s.tokens[f.token].start, s.tokens[f.token].end}});
+      break;  // once per sentence is enough
+    }
+    for (const Sentence::Mismatch& mm : s.mismatches) {
+      std::string name = text_of(s, mm.start, mm.end);
+      out->warnings.push_back(CoderWarning{
+          "entity-type-mismatch",
+          "\"" + name + "\" is an organisation's name where a person's belongs; the title codes it",
+          Span{s.tokens[mm.start].start, s.tokens[mm.end - 1].end}});
+    }
+  }
+  for (size_t i = 0; i < sentences.size(); ++i) {
+    const Sentence& s = sentences[i];
+    if (s.tokens.empty()) continue;
+    // "outlined and outlined", "the the".
+    for (size_t t = 0; t + 1 < s.tokens.size(); ++t) {
+      const Token& a = s.tokens[t];
+      if (a.kind != TokenKind::kWord || a.norm.size() < 2) continue;
+      size_t b = t + 1;
+      if (b + 1 < s.tokens.size() && (s.flags[b] & kConjunction)) ++b;
+      if (s.tokens[b].norm == a.norm && s.tokens[b].kind == TokenKind::kWord &&
+          !(a.kind == TokenKind::kWord && IsQuantity(s, t))) {
+        out->warnings.push_back(CoderWarning{"repeated-words",
+                                             "repeated words: \"" + text_of(s, t, b + 1) + "\"",
+                                             Span{a.start, s.tokens[b].end}});
+        t = b;
+      }
+    }
+    // A "sentence" with no subject and verb: "Retrieved in Moscow."
+    if (skip[i]) continue;
+    size_t words = 0;
+    for (const Token& tok : s.tokens) words += tok.kind == TokenKind::kWord;
+    bool quoted = false;
+    for (const Token& tok : s.tokens) quoted |= tok.kind == TokenKind::kQuote;
+    if (quoted || words == 0 || words > 6) continue;
+    bool verb = false;
+    for (size_t t = 0; t < s.tokens.size(); ++t) verb |= s.verb_end[t] != 0 || (s.flags[t] & kAuxiliary);
+    // Or it starts with a participle that has no subject: "Retrieved in Moscow."
+    size_t first = 0;
+    while (first < s.tokens.size() && s.tokens[first].kind != TokenKind::kWord) ++first;
+    const std::string& w = s.tokens[first].norm;
+    bool subjectless = s.np_of[first] == kNone && !(s.flags[first] & (kPronoun | kDeterminer)) &&
+                       (w.ends_with("ED") || w.ends_with("ING"));
+    if (!verb || subjectless) {
+      out->warnings.push_back(CoderWarning{"fragment",
+                                           "not a sentence (no subject and verb): \"" +
+                                               text_of(s, 0, s.tokens.size()) + "\"",
+                                           s.span});
+    }
+  }
+}
+
 CodedDocument CodeSpans(const Coder::Impl& impl, std::string_view text, std::vector<Span> spans,
                         Day date) {
   CodedDocument out;
@@ -235,12 +405,16 @@ CodedDocument CodeSpans(const Coder::Impl& impl, std::string_view text, std::vec
     if (skip[i]) continue;
     std::vector<Event> events;
     impl.CodeVerbs(sentences[i], i, date, &events);
+    const Day when = SentenceDay(sentences[i], date);
     for (Event& e : events) {
+      e.date = when;
       std::string key = e.source.code + "\t" + e.target.code + "\t" + e.cameo;
       if (!seen.insert(key).second) continue;
       out.events.push_back(std::move(e));
     }
   }
+  FindEntities(impl, sentences, &out);
+  TextWarnings(impl, sentences, skip, &out);
   return out;
 }
 

@@ -53,6 +53,10 @@ std::string CountryOf(const std::string& code) {
   return code.substr(0, 3);
 }
 
+bool IsQuantity(const Sentence& s, size_t t) {
+  return s.tokens[t].kind == TokenKind::kNumber || (s.flags[t] & kQuantity);
+}
+
 }  // namespace coder
 
 namespace {
@@ -88,9 +92,6 @@ std::string CombineCode(const std::string& actor, const Agent& agent) {
 }
 
 
-bool IsQuantity(const Sentence& s, size_t t) {
-  return s.tokens[t].kind == TokenKind::kNumber || (s.flags[t] & kQuantity);
-}
 
 
 }  // namespace
@@ -150,11 +151,18 @@ void Coder::Impl::Compile() {
   }
   actor_is_person.assign(dict.actors.size(), 0);
   for (uint32_t i = 0; i < dict.actors.size(); ++i) {
-    // People carry dated codes or a sector; countries and organisations rarely both.
+    // People: an elite (ELI) default, or dated codes that all carry a sector under a name of
+    // two words or more. Capitals (MOSCOW: USRGOV before 1991) and states (SOVIET_UNION) are
+    // dated too, but have one word or no sector.
     const Actor& a = dict.actors[i];
-    bool dated = false;
-    for (const DatedCode& c : a.codes) dated |= !c.is_default;
-    actor_is_person[i] = dated;
+    bool dated = false, eli = false, all_sectors = !a.codes.empty();
+    for (const DatedCode& c : a.codes) {
+      dated |= !c.is_default;
+      eli |= c.is_default && c.code.size() >= 6 && c.code.compare(c.code.size() - 3, 3, "ELI") == 0;
+      all_sectors &= c.code.size() > 3 && c.code.rfind("IGO", 0) != 0 && c.code.rfind("IMG", 0) != 0;
+    }
+    bool words2 = a.name.find_first_of("_ ") < a.name.find_last_not_of("_ ");
+    actor_is_person[i] = eli || (dated && all_sectors && words2);
   }
   block_patterns.resize(dict.verb_blocks.size());
   for (uint32_t b = 0; b < dict.verb_blocks.size(); ++b) {
@@ -416,8 +424,9 @@ void Coder::Impl::FindNounPhrases(Sentence* s, Day date, Discourse* discourse) c
     // A capitalised unknown name right after the run belongs to it ("spokesman Netflix",
     // "Ambassador to Moscow John Sullivan").
     uint32_t end = units[last].end;
+    // (Initials such as "V." count; words that start another actor or agent do not.)
     while (end < n && s->tokens[end].capitalized && s->tokens[end].kind == TokenKind::kWord &&
-           WordFlags(s->tokens[end].norm) == 0 && s->ids[end].exact == kNoWord) {
+           s->flags[end] == 0 && !s->in_unit[end] && s->verb_end[end] == 0) {
       ++end;
     }
 
@@ -426,6 +435,20 @@ void Coder::Impl::FindNounPhrases(Sentence* s, Day date, Discourse* discourse) c
     np.end = end;
     // The owner is the first actor, as in TABARI ("Ithilen's minister Calimehtar" is ITHGOV,
     // "Russian Foreign Minister Sergei Lavrov" RUSGOV either way).
+    // A company or outlet right after a person's title stands where a name belongs ("Foreign
+    // Ministry spokesman Netflix"): the title codes the phrase, the name is reported.
+    for (size_t k = first + 1; k <= last; ++k) {
+      if (units[k].kind != Unit::kActor || units[k - 1].kind != Unit::kAgent ||
+          units[k - 1].end != units[k].start || !agent_is_title[units[k - 1].phrase] ||
+          actor_is_person[units[k].index])
+        continue;
+      std::string c = ResolveActor(units[k].index, date);
+      std::string sector = c.size() > 3 ? c.substr(3, 3) : "";
+      if (sector == "BUS" || sector == "MED" || c.rfind("MNC", 0) == 0) {
+        absorbed.push_back(k);
+        s->mismatches.push_back({units[k].start, units[k].end});
+      }
+    }
     int owner = kNone;
     for (size_t k = first; k <= last && owner == kNone; ++k) {
       if (units[k].kind != Unit::kActor) continue;
@@ -486,6 +509,8 @@ void Coder::Impl::FindNounPhrases(Sentence* s, Day date, Discourse* discourse) c
       m.tok_end = np.end;
       m.rule = rule;
       m.person = person;
+      m.actor = owner == kNone ? -1 : static_cast<int32_t>(units[owner].index);
+      m.has_agent = !agent_list.empty();
       np.members.push_back(std::move(m));
     }
     if (np.start > 0) {
@@ -855,16 +880,28 @@ void Coder::Impl::CodeVerbs(const Sentence& s, uint32_t sentence_index, Day date
 
     // Auxiliaries, negation and passive voice before the verb.
     bool negated = false, passive = false;
+    const char* modality = "asserted";
     size_t q = v.start;
     int steps = 0;
     while (q > 0 && steps < 4) {
       uint32_t f = s.flags[q - 1];
       const std::string& w = s.tokens[q - 1].norm;
+      if (f & kModal) modality = (w == "WILL" || w == "SHALL" || w == "WO") ? "future" : "hypothetical";
       if (f & kNegation) negated = true;
       else if (f & kBe) passive = passive || (steps <= 2);
       else if (!(f & kAuxiliary) && !(w.size() > 3 && w.ends_with("LY"))) break;
       --q;
       ++steps;
+    }
+    // "if the EU imposed sanctions": a condition; "plans to", "is going to": the future.
+    for (size_t t = subject_start; t < v.start; ++t)
+      if (s.tokens[t].norm == "IF" || s.tokens[t].norm == "UNLESS") modality = "hypothetical";
+    if (v.start >= 2 && s.ids[v.start - 1].exact == id_to) {
+      const std::string& w = s.tokens[v.start - 2].norm;
+      if (w == "GOING" || w.rfind("PLAN", 0) == 0 || w.rfind("INTEND", 0) == 0 ||
+          w.rfind("PROMISE", 0) == 0 || w.rfind("PLEDGE", 0) == 0 || w == "READY" ||
+          w == "WILLING" || w == "SET" || w == "DUE")
+        modality = "future";
     }
     const std::string& vw = s.tokens[v.verb_token].norm;
     bool participle = vw.ends_with("ED") || vw.ends_with("EN") || vw.ends_with("WN") ||
@@ -1081,6 +1118,7 @@ void Coder::Impl::CodeVerbs(const Sentence& s, uint32_t sentence_index, Day date
           if (is_paired) e.rule += " (paired)";
           e.date = date;
           e.negated = negated;
+          e.modality = modality;
           e.info = cameo.Find(cameo_code);
           (code.subordinate ? subordinate : *events).push_back(std::move(e));
         }

@@ -31,6 +31,8 @@ struct Member {
   uint32_t tok_start = 0, tok_end = 0;  // tokens of the mention
   RuleRef rule;
   bool person = false;  // a named person or a person's title
+  int32_t actor = -1;   // the dictionary actor that owns the phrase, or -1 (agents only)
+  bool has_agent = false;
 };
 
 struct NounPhrase {
@@ -73,6 +75,11 @@ struct Sentence {
     uint32_t phrase;  // the actor phrase it was taken for
   };
   std::vector<Fuzzy> fuzzy;
+  // "spokesman Netflix": a company name where a person's name belongs.
+  struct Mismatch {
+    uint32_t start, end;  // the name's tokens
+  };
+  std::vector<Mismatch> mismatches;
   bool mixed_case = true;
 };
 
@@ -88,6 +95,8 @@ struct Discourse {
 // A lower-case open-class word that no dictionary knows as a verb, actor or agent: most likely
 // an adjective or a noun modifier inside a noun phrase.
 bool AdjectiveLike(const Sentence& s, size_t t);
+// A number or a quantity word ("thousands", "a group") that heads "X of Y".
+bool IsQuantity(const Sentence& s, size_t t);
 // The country part of an actor code ("RUS" of "RUSGOV"), "" for "---" codes.
 std::string CountryOf(const std::string& code);
 

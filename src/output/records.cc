@@ -140,6 +140,8 @@ void AppendEventRecord(const RecordContext& ctx, const Event& e, std::string* ou
   out->append(",\"start\":" + std::to_string(e.verb.start) + ",\"end\":" + std::to_string(e.verb.end) + "}");
   out->append(",\"negated\":");
   out->append(e.negated ? "true" : "false");
+  out->append(",\"modality\":");
+  AppendJsonString(e.modality, out);
   out->append(",\"rule\":");
   AppendJsonString(e.rule, out);
   AppendTail(ctx, out);
@@ -156,6 +158,26 @@ void AppendDocumentRecord(const RecordContext& ctx, const CodedDocument& doc,
   out->append(",\"dictionaries\":");
   AppendJsonString(dictionaries, out);
   out->append(",\"schema\":" + std::to_string(kOutputSchemaVersion));
+  AppendTail(ctx, out);
+}
+
+void AppendEntityRecord(const RecordContext& ctx, const Entity& entity, std::string* out) {
+  AppendHead(ctx, "entity", out);
+  out->append(",\"name\":");
+  AppendJsonString(entity.name, out);
+  out->append(",\"code\":");
+  AppendJsonString(entity.code, out);
+  out->append(",\"variant_spelling\":");
+  out->append(entity.variant_spelling ? "true" : "false");
+  out->append(",\"mentions\":[");
+  for (size_t i = 0; i < entity.mentions.size(); ++i) {
+    if (i) out->push_back(',');
+    out->append("{\"text\":");
+    AppendSpanText(ctx.text, entity.mentions[i], out);
+    out->append(",\"start\":" + std::to_string(entity.mentions[i].start) +
+                ",\"end\":" + std::to_string(entity.mentions[i].end) + "}");
+  }
+  out->push_back(']');
   AppendTail(ctx, out);
 }
 
