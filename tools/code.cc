@@ -69,6 +69,7 @@ class Runner {
     if (flags_.emit_all) AppendDocumentRecord(ctx, coded, dictionaries_, &buf);
     for (const Event& e : coded.events) AppendEventRecord(ctx, e, &buf);
     if (flags_.emit_all) {
+      for (const Entity& e : coded.entities) AppendEntityRecord(ctx, e, &buf);
       for (const Quote& q : coded.quotes) AppendQuoteRecord(ctx, q, &buf);
       for (const CoderWarning& w : coded.warnings) AppendWarningRecord(ctx, w, &buf);
     }

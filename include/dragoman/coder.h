@@ -90,6 +90,7 @@ struct Quote {
   Span span;                 // the quoted words, without the quote marks
   Span speaker;              // the speaker's mention, {0, 0} when none was found
   std::string speaker_code;  // the speaker's actor code, "" when none
+  std::string speaker_name;  // the dictionary name of a known person, else the mention's text
 };
 
 // One real-world actor of a document and every place it is named.

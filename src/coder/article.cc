@@ -17,6 +17,28 @@ using namespace coder;  // WordFlag constants, kNone
 
 namespace {
 
+// "ANTONY_BLINKEN_" → "Antony Blinken".
+std::string PrettyName(std::string_view raw) {
+  std::string out;
+  bool start = true;
+  for (char c : raw) {
+    if (c == '_' || c == ' ') {
+      if (!out.empty() && out.back() != ' ') out.push_back(' ');
+      start = true;
+      continue;
+    }
+    unsigned char u = static_cast<unsigned char>(c);
+    out.push_back(start || u >= 0x80 ? c : static_cast<char>(std::tolower(u)));
+    start = false;
+  }
+  while (!out.empty() && out.back() == ' ') out.pop_back();
+  return out;
+}
+
+}  // namespace
+
+namespace {
+
 CodedDocument CodeSpans(const Coder::Impl& impl, std::string_view text, std::vector<Span> spans,
                         Day date);
 
@@ -134,7 +156,8 @@ const NounPhrase* FindSpeaker(const Sentence& s, const std::vector<uint8_t>& quo
 // over several sentences); the speaker is found next to a speech verb outside the quote in the
 // sentence where the quote ends, else where it starts. "I", "we", "us" and "our" inside a quote
 // become the speaker.
-static void AttributeQuotes(std::vector<Sentence>* sentences, std::vector<Quote>* quotes) {
+static void AttributeQuotes(const Coder::Impl& impl, std::vector<Sentence>* sentences,
+                            std::vector<Quote>* quotes) {
   struct Open {
     size_t sentence, token;
   };
@@ -174,6 +197,11 @@ static void AttributeQuotes(std::vector<Sentence>* sentences, std::vector<Quote>
     if (speaker) {
       q.speaker = Span{where->tokens[speaker->start].start, where->tokens[speaker->end - 1].end};
       q.speaker_code = speaker->members.front().code;
+      // The person's dictionary name when there is one ("he", "Blingen" → Antony Blinken).
+      int32_t actor = speaker->members.front().actor;
+      q.speaker_name = actor >= 0 && impl.actor_is_person[actor]
+                           ? PrettyName(impl.dict.actors[actor].name)
+                           : std::string(where->text.substr(q.speaker.start, q.speaker.end - q.speaker.start));
       // First person inside the quote, and outside it in the sentence that names the speaker
       // ("..., X told reporters, and I look forward to ...": garbled, but still X).
       for (size_t i = a.sentence; i <= b.sentence; ++i) {
@@ -220,24 +248,6 @@ Day SentenceDay(const Sentence& s, Day story) {
   return story;
 }
 
-// "ANTONY_BLINKEN_" → "Antony Blinken".
-std::string PrettyName(std::string_view raw) {
-  std::string out;
-  bool start = true;
-  for (char c : raw) {
-    if (c == '_' || c == ' ') {
-      if (!out.empty() && out.back() != ' ') out.push_back(' ');
-      start = true;
-      continue;
-    }
-    unsigned char u = static_cast<unsigned char>(c);
-    out.push_back(start || u >= 0x80 ? c : static_cast<char>(std::tolower(u)));
-    start = false;
-  }
-  while (!out.empty() && out.back() == ' ') out.pop_back();
-  return out;
-}
-
 // One entity per real-world actor: a person by their dictionary entry; a titled phrase
 // ("Russian Foreign Ministry", "US Ambassador to Russia John Sullivan") by its code and words;
 // a country, its capital and its seats of power together by country; an organisation by code.
@@ -267,8 +277,11 @@ void FindEntities(const Coder::Impl& impl, const std::vector<Sentence>& sentence
           std::string country = CountryOf(m.code);
           bool org = country.empty() || country == "IGO" || country == "NGO" || country == "MNC" ||
                      country == "IMG";
-          key = "C" + (org ? m.code : country);
-          if (!org) code = country;
+          // A capital or seat of government is the country; a legislature or an army is not.
+          std::string sector = m.code.size() > 3 ? m.code.substr(3) : "";
+          bool joins_country = !org && (sector.empty() || sector == "GOV");
+          key = "C" + (joins_country ? country : m.code);
+          if (joins_country) code = country;
           name = m.actor >= 0 ? PrettyName(impl.dict.actors[m.actor].name) : std::string(mention);
         }
         auto [it, inserted] = index.emplace(key, out->entities.size());
@@ -400,7 +413,7 @@ CodedDocument CodeSpans(const Coder::Impl& impl, std::string_view text, std::vec
       }
     }
   }
-  AttributeQuotes(&sentences, &out.quotes);
+  AttributeQuotes(impl, &sentences, &out.quotes);
   for (uint32_t i = 0; i < sentences.size(); ++i) {
     if (skip[i]) continue;
     std::vector<Event> events;

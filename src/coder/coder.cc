@@ -662,7 +662,12 @@ void Coder::Impl::DeleteCommaClauses(Sentence* s) const {
       // An item of a list of actors ("A, B and C") or an apposition made of a noun phrase only
       // is not a clause to set aside.
       bool only_np = true;
-      for (size_t i = a + 1; i < b && only_np; ++i)
+      size_t from = a + 1;
+      // ", including Ukraine," extends a list of partners.
+      if (from < b && (s->tokens[from].norm == "INCLUDING" || s->tokens[from].norm == "ESPECIALLY" ||
+                       s->tokens[from].norm == "NOTABLY" || s->tokens[from].norm == "PARTICULARLY"))
+        ++from;
+      for (size_t i = from; i < b && only_np; ++i)
         only_np = s->np_of[i] != kNone || (s->flags[i] & (kDeterminer | kConjunction | kModifier)) ||
                   s->tokens[i].kind != TokenKind::kWord;
       if (only_np) continue;
@@ -1052,8 +1057,18 @@ void Coder::Impl::CodeVerbs(const Sentence& s, uint32_t sentence_index, Day date
       const bool place_is_venue = (root == "03" || root == "04" || root == "05" || root == "06") &&
                                   code.code != "042" && code.code != "043";
       int venue = kNone;
-      for (size_t t = v.end; t < ce; ++t) {
-        if (s.deleted[t]) continue;
+      size_t object_end = ce;
+      // "... with allies and partners, including Ukraine": the list goes on past the comma.
+      if (object_end + 1 < n && (s.flags[object_end] & kComma)) {
+        const std::string& w = s.tokens[object_end + 1].norm;
+        if (w == "INCLUDING" || w == "ESPECIALLY" || w == "NOTABLY" || w == "PARTICULARLY") {
+          size_t e = object_end + 2;
+          while (e < n && !(s.flags[e] & (kClauseEnd | kComma))) ++e;
+          object_end = e;
+        }
+      }
+      for (size_t t = v.end; t < object_end; ++t) {
+        if (s.deleted[t] || (s.flags[t] & kComma)) continue;
         int np = s.np_of[t];
         if (np == kNone) continue;
         if (np != source && starts_clause(np)) break;

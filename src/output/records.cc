@@ -189,6 +189,8 @@ void AppendQuoteRecord(const RecordContext& ctx, const Quote& q, std::string* ou
   out->append(",\"speaker\":");
   if (q.speaker.end > q.speaker.start) {
     out->append("{\"name\":");
+    AppendJsonString(q.speaker_name, out);
+    out->append(",\"text\":");
     AppendSpanText(ctx.text, q.speaker, out);
     out->append(",\"code\":");
     AppendJsonString(q.speaker_code, out);
