@@ -94,9 +94,8 @@ class ActorReader {
       return;
     }
     uint64_t hash = PhraseHash(phrase);
-    int64_t existing = Lookup(phrase, hash);
     if (open_ && new_actor_ && code_groups_ == 0 && in_.line() == last_line_ + 1 &&
-        existing < 0) {
+        Lookup(phrase, hash) < 0) {
       // A '+' forgotten: the phrase joins the entry above, which has no code yet.
       in_.Warn("primary phrase '" + std::string(phrase_text) + "' directly follows '" +
                set_->actors[actor_].name + "', which has no code yet: read as its synonym");
@@ -105,7 +104,10 @@ class ActorReader {
       if (bracket != std::string_view::npos) Codes(text.substr(bracket));
       return;
     }
+    // Close the entry above before looking the phrase up: closing a codeless entry removes its
+    // phrases (and its actor), which may be this very phrase.
     CloseEntry();
+    int64_t existing = Lookup(phrase, hash);
     open_ = true;
     entry_line_ = last_line_ = in_.line();
     entry_codes_ = 0;

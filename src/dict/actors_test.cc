@@ -210,6 +210,23 @@ TEST(DictActorsTest, BrokenEntriesBecomeWarningsNamingTheLine) {
   for (const DictionaryWarning& w : set.warnings) EXPECT_EQ(w.file, "bad.actors");
 }
 
+// Fuzzer finding (tests/regressions/dict_actors/): a codeless entry was dropped after its phrase
+// had been looked up, so the repeated phrase took its codes into the dropped actor's slot, past
+// the end of `actors` (lost codes and a leak under ASan).
+TEST(DictActorsTest, PhraseRepeatedAfterItsCodelessEntryStartsAFreshActor) {
+  DictionarySet set = Parse(
+      "GONDOR_\n"
+      "\t[GON 0301]\n"
+      "GONDOR_\n"
+      "\t[GON]\n"
+      "ARNOR [ARN]\n");
+  EXPECT_TRUE(HasWarning(set, 1, "no code"));
+  ASSERT_EQ(set.actors.size(), 2u);
+  EXPECT_EQ(Codes(Find(set, "GONDOR_")), V{"GON"});
+  EXPECT_EQ(Codes(Find(set, "ARNOR")), V{"ARN"});
+  for (const ActorPhrase& p : set.actor_phrases) EXPECT_LT(p.actor, set.actors.size());
+}
+
 TEST(DictActorsTest, Latin1LineIsConvertedWithAWarning) {
   DictionarySet set = Parse("Z\xDCRICH_ [CHE]\nGEN\xC3\xC8VE [CHE]\n");
   EXPECT_NE(Find(set, "Z\xC3\x9CRICH_"), nullptr);
