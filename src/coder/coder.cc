@@ -138,7 +138,8 @@ void Coder::Impl::Compile() {
     const std::string& w = ap.words[0].word;
     auto add = [&](std::string key) {
       auto [it, inserted] = fuzzy_names.emplace(std::move(key), i);
-      if (!inserted && it->second != i && dict.actor_phrases[it->second].actor != ap.actor)
+      if (!inserted && it->second != i && it->second != kNoWord &&
+          dict.actor_phrases[it->second].actor != ap.actor)
         it->second = kNoWord;
     };
     add(w);
