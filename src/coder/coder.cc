@@ -283,10 +283,11 @@ void Coder::Impl::FindNounPhrases(Sentence* s, Day date, Discourse* discourse) c
     uint32_t actor_phrase = 0, agent_phrase = 0;
     if (actors.LongestAt(ids, i, &actor_end, &values)) {
       actor_phrase = values.front();
-      // Proper names start with a capital in mixed-case text ("us" is not the US).
-      if (s->mixed_case && !s->tokens[i].capitalized) actor_end = i;
-      if (actor_end > i && ResolveActor(dict.actor_phrases[actor_phrase].actor, date).empty())
-        actor_end = i;
+      // Proper names start with a capital in mixed-case text ("us" is not the US); null
+      // entries ("official visit [---]") block in any case.
+      std::string resolved = ResolveActor(dict.actor_phrases[actor_phrase].actor, date);
+      if (s->mixed_case && !s->tokens[i].capitalized && resolved != "---") actor_end = i;
+      if (actor_end > i && resolved.empty()) actor_end = i;
     }
     if (agents.LongestAt(ids, i, &agent_end, &values)) agent_phrase = values.front();
     if (actor_end == i && agent_end == i && s->tokens[i].capitalized &&
@@ -529,6 +530,24 @@ void Coder::Impl::FindNounPhrases(Sentence* s, Day date, Discourse* discourse) c
     u = last + 1;
   }
 
+  // Modifiers, not actors: "rebel-held town", "Iran-backed militia" (a phrase before -held,
+  // -backed, ...). Bare agents used as adjectives ("military drills") are null phrases in the
+  // dictionaries (data/actors/non-actors.txt): the same word is an actor in "the official said".
+  {
+    static const char* const kHyphenated[] = {"HELD", "LED", "BACKED", "CONTROLLED", "RUN",
+                                               "OWNED", "BASED", "ALLIED", "LINKED", "AFFILIATED",
+                                               "ORIENTED", "SPONSORED", "FUNDED", "ARMED", "ALIGNED"};
+    std::vector<NounPhrase> kept;
+    for (NounPhrase& np : s->nps) {
+      bool modifier = false;
+      if (np.end + 1 < n && s->tokens[np.end].norm == "-") {
+        for (const char* w : kHyphenated) modifier |= s->tokens[np.end + 1].norm == w;
+      }
+      if (!modifier) kept.push_back(std::move(np));
+    }
+    s->nps = std::move(kept);
+  }
+
   // Compounds: NP (, NP)* and|or NP.
   std::vector<NounPhrase> merged;
   for (size_t k = 0; k < s->nps.size(); ++k) {
@@ -743,7 +762,7 @@ void Coder::Impl::FindVerbs(Sentence* s) const {
         bool adjectival = before.members.size() == 1 && !last.ends_with("S") &&
                           (before.ends_with_agent || last.ends_with("AN") || last.ends_with("ESE") ||
                            last.ends_with("ISH") || last.ends_with("I") || last.ends_with("CH"));
-        std::string_view lemma = vf.lemma;        if (adjectival && s->tokens[verb_token].norm == lemma) noun = true;
+        std::string_view lemma = vf.lemma;        if (adjectival && s->tokens[verb_token].norm == lemma && !lemma.ends_with("ED")) noun = true;
       }
       if (s->tokens[i].capitalized && s->mixed_case) noun = true;
     }
@@ -852,11 +871,13 @@ void Coder::Impl::CodeVerbs(const Sentence& s, uint32_t sentence_index, Day date
                             std::vector<Event>* events) const {
   const size_t n = s.tokens.size();
   // Clause limits: ; : and sentence edges; commas end a clause for pattern matching.
+  // (A comma clause that was set aside is transparent: "extradited X, the leader of ..., to
+  // the United States".)
   auto clause_bounds = [&](size_t from, size_t* start, size_t* end) {
     size_t a = from;
-    while (a > 0 && !(s.flags[a - 1] & (kClauseEnd | kComma))) --a;
+    while (a > 0 && (s.deleted[a - 1] || !(s.flags[a - 1] & (kClauseEnd | kComma)))) --a;
     size_t b = from;
-    while (b < n && !(s.flags[b] & (kClauseEnd | kComma))) ++b;
+    while (b < n && (s.deleted[b] || !(s.flags[b] & (kClauseEnd | kComma)))) ++b;
     *start = a;
     *end = b;
   };
