@@ -1,26 +1,25 @@
 // dragoman code [OPTIONS] [FILE...]: codes plain-text articles and JSON Lines records into events.
 //
-// A FILE ending in .jsonl (or "-" for standard input) holds one document a line:
-// {"id": "...", "date": "YYYY-MM-DD", "text": "..."}; any other FILE is one plain-text article.
-// A document that cannot be read becomes an "error" record naming file and line, and the rest go
-// on; the exit status is then 1. Usage errors and unusable dictionaries exit with 2.
-#include <cerrno>
+// A thin front end: it parses flags, loads the dictionaries, builds the Coder and hands the run to
+// pipeline::RunCorpus (src/pipeline/corpus_run.h), which reads files, directories, standard input
+// and .gz/.zst input (src/io), codes on --threads cores, and writes --format to standard output
+// or --output FILE (src/output/writer.h). A document that cannot be read becomes an "error"
+// record naming file and line, and the rest go on; the exit status is then 1. Usage errors,
+// unusable dictionaries and output that cannot be written exit with 2; an interrupted run (Ctrl-C)
+// with 130 after finishing whole records.
+#include <atomic>
+#include <csignal>
 #include <cstdio>
-#include <cstring>
-#include <fstream>
-#include <iostream>
+#include <cstdlib>
 #include <memory>
-#include <sstream>
 #include <string>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "commands.h"
 #include "dragoman/builtin.h"
 #include "dragoman/coder.h"
-#include "dragoman/output.h"
 #include "flags.h"
+#include "pipeline/corpus_run.h"
 
 namespace dragoman::cli {
 namespace {
@@ -33,124 +32,26 @@ struct CodeFlags {
   std::vector<std::pair<std::string, std::string>> sets;
   bool emit_all = false;
   bool help = false;
+  int threads = 0;
+  bool quiet = false;
+  std::string output;
+  bool resume = false;
+  OutputFormat format = OutputFormat::kJsonLines;
+  pipeline::Dedup dedup = pipeline::Dedup::kStory;
 };
 
-// Writes to standard output; remembers a closed pipe so the run can stop quietly.
-class Output {
- public:
-  bool Write(const std::string& s) {
-    if (broken_) return false;
-    if (std::fwrite(s.data(), 1, s.size(), stdout) != s.size()) {
-      broken_ = true;
-      return false;
-    }
-    return true;
-  }
-  bool Flush() {
-    if (!broken_ && std::fflush(stdout) != 0) broken_ = true;
-    return !broken_;
-  }
-  bool broken() const { return broken_; }
+// Set by SIGINT/SIGTERM; the run then stops after whole records. The handler is reset after the
+// first signal, so a second Ctrl-C ends the process at once.
+std::atomic<bool> g_stop{false};
+extern "C" void OnStopSignal(int) { g_stop.store(true); }
 
- private:
-  bool broken_ = false;
-};
-
-class Runner {
- public:
-  Runner(const Coder& coder, const CodeFlags& flags, std::string dictionaries, Output* out)
-      : coder_(coder), flags_(flags), dictionaries_(std::move(dictionaries)), out_(out) {}
-
-  // Codes one document and writes its records.
-  void CodeDocument(const Document& doc, std::string_view meta_json) {
-    CodedDocument coded = coder_.Code(doc);
-    RecordContext ctx{doc.id, doc.text, meta_json};
-    std::string buf;
-    if (flags_.emit_all) AppendDocumentRecord(ctx, coded, dictionaries_, &buf);
-    for (const Event& e : coded.events) AppendEventRecord(ctx, e, &buf);
-    if (flags_.emit_all) {
-      for (const Entity& e : coded.entities) AppendEntityRecord(ctx, e, &buf);
-      for (const Quote& q : coded.quotes) AppendQuoteRecord(ctx, q, &buf);
-      for (const CoderWarning& w : coded.warnings) AppendWarningRecord(ctx, w, &buf);
-    }
-    out_->Write(buf);
-  }
-
-  void Error(const std::string& file, size_t line, const std::string& message) {
-    ++errors_;
-    std::string buf;
-    AppendErrorRecord(file, line, message, &buf);
-    out_->Write(buf);
-    std::fprintf(stderr, "dragoman: %s:%zu: %s\n", file.c_str(), line, message.c_str());
-  }
-
-  void CodeTextFile(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) {
-      Error(path, 0, std::string("cannot open: ") + std::strerror(errno));
-      return;
-    }
-    std::ostringstream ss;
-    ss << in.rdbuf();
-    Document doc;
-    size_t slash = path.find_last_of('/');
-    doc.id = slash == std::string::npos ? path : path.substr(slash + 1);
-    doc.text = ss.str();
-    doc.date = flags_.date;
-    CodeDocument(doc, "");
-  }
-
-  void CodeJsonLines(std::istream& in, const std::string& name) {
-    std::string line;
-    size_t number = 0;
-    while (!out_->broken() && std::getline(in, line)) {
-      ++number;
-      if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
-      nlohmann::json j = nlohmann::json::parse(line, nullptr, /*allow_exceptions=*/false);
-      if (j.is_discarded() || !j.is_object()) {
-        Error(name, number, "not a JSON object");
-        continue;
-      }
-      auto text = j.find("text");
-      if (text == j.end() || !text->is_string()) {
-        Error(name, number, "no \"text\" string");
-        continue;
-      }
-      Document doc;
-      doc.text = text->get<std::string>();
-      if (auto id = j.find("id"); id != j.end() && id->is_string()) doc.id = id->get<std::string>();
-      else if (id != j.end() && id->is_number()) doc.id = id->dump();
-      else doc.id = name + ":" + std::to_string(number);
-      doc.date = flags_.date;
-      if (auto d = j.find("date"); d != j.end() && d->is_string()) {
-        Result<Day> day = ParseIsoDay(d->get<std::string>());
-        if (!day.ok()) {
-          Error(name, number, "bad \"date\": " + day.status().message());
-          continue;
-        }
-        doc.date = day.value();
-      }
-      nlohmann::json meta = nlohmann::json::object();
-      for (auto it = j.begin(); it != j.end(); ++it)
-        if (it.key() != "id" && it.key() != "date" && it.key() != "text") meta[it.key()] = it.value();
-      std::string meta_json =
-          meta.empty() ? std::string() : meta.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
-      CodeDocument(doc, meta_json);
-    }
-  }
-
-  size_t errors() const { return errors_; }
-
- private:
-  const Coder& coder_;
-  const CodeFlags& flags_;
-  std::string dictionaries_;
-  Output* out_;
-  size_t errors_ = 0;
-};
-
-bool EndsWith(const std::string& s, std::string_view suffix) {
-  return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
+void InstallStopHandlers() {
+  struct sigaction sa = {};
+  sa.sa_handler = OnStopSignal;
+  sigemptyset(&sa.sa_mask);
+  sa.sa_flags = SA_RESTART | SA_RESETHAND;
+  sigaction(SIGINT, &sa, nullptr);
+  sigaction(SIGTERM, &sa, nullptr);
 }
 
 }  // namespace
@@ -198,6 +99,40 @@ int RunCode(int argc, char** argv) {
          else *err = "--emit takes events or all";
          return v == "events" || v == "all";
        }},
+      {"--format", "FORMAT",
+       "jsonl (default), plover, gdelt, phoenix, csv, or sqlite (needs --output); docs/formats.md",
+       [&](std::string_view v, std::string* err) {
+         if (!ParseOutputFormat(v, &f.format)) *err = "--format takes jsonl, plover, gdelt, phoenix, csv or sqlite";
+         return err->empty();
+       }},
+      {"--output", "FILE", "write to FILE instead of standard output (resumable: FILE.progress)",
+       set_string(&f.output)},
+      {"--resume", nullptr, "continue the interrupted run that wrote --output FILE",
+       [&](std::string_view, std::string*) {
+         f.resume = true;
+         return true;
+       }},
+      {"--dedup", "none|story|day",
+       "keep every event (none), one (source, target, code) per story (story, the default), or "
+       "one per day across the run (day)",
+       [&](std::string_view v, std::string* err) {
+         if (!pipeline::ParseDedup(v, &f.dedup)) *err = "--dedup takes none, story or day";
+         return err->empty();
+       }},
+      {"--threads", "N", "coder threads (default: all cores)",
+       [&](std::string_view v, std::string* err) {
+         char* end = nullptr;
+         std::string s(v);
+         long n = std::strtol(s.c_str(), &end, 10);
+         if (s.empty() || *end || n < 1 || n > 1024) *err = "--threads takes a number from 1 to 1024";
+         else f.threads = static_cast<int>(n);
+         return err->empty();
+       }},
+      {"--quiet", nullptr, "no progress line and no summary on standard error",
+       [&](std::string_view, std::string*) {
+         f.quiet = true;
+         return true;
+       }},
       {"--help", nullptr, "show this help",
        [&](std::string_view, std::string*) {
          f.help = true;
@@ -212,10 +147,19 @@ int RunCode(int argc, char** argv) {
     return 2;
   }
   if (f.help) {
-    std::printf("usage: dragoman code [OPTIONS] [FILE...]\n\nFILE: article.txt, records.jsonl, "
-                "or - for JSON Lines on standard input (the default).\n\n%s",
+    std::printf("usage: dragoman code [OPTIONS] [FILE...]\n\nFILE: article.txt, records.jsonl, a "
+                "directory (every *.txt and *.jsonl below it), any of them .gz or .zst, or - for JSON "
+                "Lines on standard input (the default).\n\n%s",
                 FlagHelp(table).c_str());
     return 0;
+  }
+  if (f.resume && f.output.empty()) {
+    std::fprintf(stderr, "dragoman code: --resume needs --output FILE\n");
+    return 2;
+  }
+  if (f.format == OutputFormat::kSqlite && f.output.empty()) {
+    std::fprintf(stderr, "dragoman code: --format sqlite needs --output FILE\n");
+    return 2;
   }
   if (files.empty()) files.push_back("-");
 
@@ -241,6 +185,17 @@ int RunCode(int argc, char** argv) {
   if (!status.ok()) {
     std::fprintf(stderr, "dragoman code: %s\n", status.ToString().c_str());
     return 2;
+  }
+  // Oddities in the user's dictionaries (the built-in set is checked by its tests).
+  if (user && !f.quiet) {
+    constexpr size_t kShown = 10;
+    for (size_t i = 0; i < dict.warnings.size() && i < kShown; ++i) {
+      const DictionaryWarning& w = dict.warnings[i];
+      std::fprintf(stderr, "dragoman: %s:%u: warning: %s\n", w.file.c_str(), w.line,
+                   w.message.c_str());
+    }
+    if (dict.warnings.size() > kShown)
+      std::fprintf(stderr, "dragoman: %zu more dictionary warnings\n", dict.warnings.size() - kShown);
   }
   for (const std::string& file : dict.files) {
     if (!names.empty()) names += ",";
@@ -271,26 +226,34 @@ int RunCode(int argc, char** argv) {
     return 2;
   }
 
-  Output out;
-  Runner runner(*coder.value(), f, names, &out);
-  for (const std::string& file : files) {
-    if (out.broken()) break;
-    if (file == "-") {
-      runner.CodeJsonLines(std::cin, "<stdin>");
-    } else if (EndsWith(file, ".jsonl")) {
-      std::ifstream in(file, std::ios::binary);
-      if (!in) {
-        runner.Error(file, 0, std::string("cannot open: ") + std::strerror(errno));
-        continue;
-      }
-      runner.CodeJsonLines(in, file);
-    } else {
-      runner.CodeTextFile(file);
-    }
+  pipeline::CorpusRunOptions run;
+  run.inputs = files;
+  run.date = f.date;
+  run.output.format = f.format;
+  run.output.path = f.output;
+  run.output.emit_all = f.emit_all;
+  run.output.dictionaries = names;
+  run.dedup = f.dedup;
+  run.resume = f.resume;
+  run.threads = f.threads;
+  run.progress = !f.quiet;
+  run.summary = !f.quiet;
+  run.stop = &g_stop;
+  // Options that change the coding are part of what a resumed run must match.
+  run.identity = "config=" + f.config;
+  for (const auto& [name, value] : f.sets) run.identity += "\nset=" + name + "=" + value;
+  InstallStopHandlers();
+  Result<pipeline::CorpusRunResult> result = pipeline::RunCorpus(*coder.value(), run);
+  if (!result.ok()) {
+    std::fprintf(stderr, "dragoman code: %s\n", result.status().ToString().c_str());
+    return 2;
   }
-  out.Flush();
-  if (out.broken()) return 0;  // the reader went away: not an error
-  return runner.errors() ? 1 : 0;
+  switch (result->end) {
+    case pipeline::CorpusRunResult::End::kBrokenPipe: return 0;  // the reader went away
+    case pipeline::CorpusRunResult::End::kInterrupted: return 130;
+    case pipeline::CorpusRunResult::End::kComplete: break;
+  }
+  return result->totals.errors ? 1 : 0;
 }
 
 }  // namespace dragoman::cli

@@ -114,6 +114,7 @@ std::string Coder::Impl::Rule(const SourceRef& where, std::string_view what) con
 
 void Coder::Impl::Compile() {
   id_to = vocab.Add("TO");
+  id_by = vocab.Add("BY");
   for (const ClosedClassWord& w : ClosedClassWords()) vocab.Add(w.word);
   for (uint32_t i = 0; i < dict.actor_phrases.size(); ++i)
     actors.Add(dict.actor_phrases[i].words, &vocab, i);
@@ -922,27 +923,20 @@ void Coder::Impl::CodeVerbs(const Sentence& s, uint32_t sentence_index, Day date
     }
     // "if the EU imposed sanctions": a condition; "plans to", "is going to": the future.
     for (size_t t = subject_start; t < v.start; ++t)
-      if (s.tokens[t].norm == "IF" || s.tokens[t].norm == "UNLESS") modality = "hypothetical";
-    if (v.start >= 2 && s.ids[v.start - 1].exact == id_to) {
-      const std::string& w = s.tokens[v.start - 2].norm;
-      if (w == "GOING" || w.rfind("PLAN", 0) == 0 || w.rfind("INTEND", 0) == 0 ||
-          w.rfind("PROMISE", 0) == 0 || w.rfind("PLEDGE", 0) == 0 || w == "READY" ||
-          w == "WILLING" || w == "SET" || w == "DUE")
-        modality = "future";
-    }
+      if (s.flags[t] & kCondition) modality = "hypothetical";
+    if (v.start >= 2 && s.ids[v.start - 1].exact == id_to && (s.flags[v.start - 2] & kIntention))
+      modality = "future";
+    // Passive needs a participle; "we are committed to", "Russia is prepared to" are adjectives
+    // unless an agent follows ("opposed by Osgiliath").
     const std::string& vw = s.tokens[v.verb_token].norm;
-    bool participle = vw.ends_with("ED") || vw.ends_with("EN") || vw.ends_with("WN") ||
-                      vw.ends_with("NT") || vw == "MET" || vw == "HELD" || vw == "SAID" ||
-                      vw == "HIT" || vw == "LED" || vw == "SHOT" || vw == "FOUGHT";
-    // "we are committed to", "Russia is prepared to": adjectives, not passives.
-    static const char* const kAdjectival[] = {
-        "COMMITTED", "DETERMINED", "PREPARED", "CONCERNED", "INTERESTED", "OPPOSED",
-        "DEDICATED", "INVOLVED", "ENGAGED", "ALARMED", "DISAPPOINTED", "PLEASED", "SATISFIED",
-        "WORRIED", "CONVINCED", "UNITED", "RESOLVED", "EXPECTED", "SUPPOSED", "SCHEDULED"};
-    bool by_follows = false;
-    for (size_t t = v.end; t < std::min<size_t>(v.end + 3, n); ++t) by_follows |= s.tokens[t].norm == "BY";
-    for (const char* a : kAdjectival)
-      if (vw == a && !by_follows) participle = false;
+    bool participle = (s.flags[v.verb_token] & kIrregularParticiple) || vw.ends_with("ED") ||
+                      vw.ends_with("EN") || vw.ends_with("WN") || vw.ends_with("NT");
+    if (passive && (s.flags[v.verb_token] & kAdjectivalParticiple)) {
+      bool by_follows = false;
+      for (size_t t = v.end; t < std::min<size_t>(v.end + 3, n); ++t)
+        by_follows |= s.ids[t].exact == id_by;
+      if (!by_follows) participle = false;
+    }
     passive = passive && participle;
 
     // Governing verb: an infinitive ("refused to meet", "urged Bree on Monday to help win",

@@ -61,6 +61,7 @@ struct Coder::Impl {
   std::unordered_map<std::string, uint32_t> fuzzy_names;
   uint32_t FuzzyName(const std::string& word) const;
   uint32_t id_to = kNoWord;
+  uint32_t id_by = kNoWord;
 
   void Compile();
   std::string Rule(const SourceRef& where, std::string_view what) const;

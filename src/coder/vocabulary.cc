@@ -5,18 +5,40 @@
 
 namespace dragoman::coder {
 
+void Vocabulary::Grow() {
+  std::vector<Slot> old = std::move(slots_);
+  slots_.assign(old.empty() ? 1024 : old.size() * 2, Slot{});
+  const size_t mask = slots_.size() - 1;
+  for (const Slot& s : old) {
+    if (s.id_plus_one == 0) continue;
+    size_t i = s.hash & mask;
+    while (slots_[i].id_plus_one != 0) i = (i + 1) & mask;
+    slots_[i] = s;
+  }
+}
+
 uint32_t Vocabulary::Add(std::string_view word) {
-  auto it = ids_.find(word);
-  if (it != ids_.end()) return it->second;
+  if (uint32_t id = Find(word); id != kNoWord) return id;
+  if ((words_.size() + 1) * 2 > slots_.size()) Grow();
+  const uint64_t h = HashOf(word);
+  const size_t mask = slots_.size() - 1;
+  size_t i = h & mask;
+  while (slots_[i].id_plus_one != 0) i = (i + 1) & mask;
   uint32_t id = static_cast<uint32_t>(words_.size());
   words_.emplace_back(word);
-  ids_.emplace(std::string(word), id);
+  slots_[i] = Slot{h, id + 1};
   return id;
 }
 
 uint32_t Vocabulary::Find(std::string_view word) const {
-  auto it = ids_.find(word);
-  return it == ids_.end() ? kNoWord : it->second;
+  if (slots_.empty()) return kNoWord;
+  const uint64_t h = HashOf(word);
+  const size_t mask = slots_.size() - 1;
+  for (size_t i = h & mask;; i = (i + 1) & mask) {
+    const Slot& s = slots_[i];
+    if (s.id_plus_one == 0) return kNoWord;
+    if (s.hash == h && words_[s.id_plus_one - 1] == word) return s.id_plus_one - 1;
+  }
 }
 
 namespace {

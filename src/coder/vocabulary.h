@@ -12,7 +12,6 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 namespace dragoman::coder {
@@ -38,15 +37,19 @@ class Vocabulary {
   size_t size() const { return words_.size(); }
 
  private:
-  struct Hash {
-    using is_transparent = void;
-    size_t operator()(std::string_view s) const { return std::hash<std::string_view>()(s); }
+  // Open addressing over word ids: a slot holds id + 1 (0 = empty) and the word's hash, so a
+  // probe compares strings only on a full hash match. Words are short; FNV-1a is enough.
+  struct Slot {
+    uint64_t hash = 0;
+    uint32_t id_plus_one = 0;
   };
-  struct Equal {
-    using is_transparent = void;
-    bool operator()(std::string_view a, std::string_view b) const { return a == b; }
-  };
-  std::unordered_map<std::string, uint32_t, Hash, Equal> ids_;
+  static uint64_t HashOf(std::string_view s) {
+    uint64_t h = 1469598103934665603ULL;
+    for (unsigned char c : s) h = (h ^ c) * 1099511628211ULL;
+    return h ^ (h >> 29);
+  }
+  void Grow();
+  std::vector<Slot> slots_;
   std::vector<std::string> words_;
 };
 

@@ -30,6 +30,10 @@ enum WordFlag : uint32_t {
   kModal = 1u << 16,        // WILL WOULD COULD MAY MIGHT SHOULD CAN SHALL MUST
   kTimeWord = 1u << 17,     // weekdays, TODAY, YESTERDAY ...
   kQuantity = 1u << 18,     // THOUSANDS DOZENS GROUP ... heading "X of Y" noun phrases
+  kCondition = 1u << 19,    // IF UNLESS: what follows is hypothetical
+  kIntention = 1u << 20,    // GOING PLANS READY ... before "to": what follows is future
+  kIrregularParticiple = 1u << 21,  // MET HELD SAID HIT LED SHOT FOUGHT ...
+  kAdjectivalParticiple = 1u << 22, // COMMITTED PREPARED CONCERNED ...: "is committed to"
 };
 
 // The flags of a normalised word (0 for open-class words).
