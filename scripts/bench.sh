@@ -13,6 +13,7 @@ cd "$(dirname "$0")/.."
 
 BIN=${DRAGOMAN:-build/dragoman}
 CYCLES=${CYCLES:-100}
+THREADS=${THREADS:-1}  # coder threads (dragoman code --threads)
 REPEATS=${REPEATS:-3}
 BENCH_DIR=../shared/bench
 CORPUS=$BENCH_DIR/news-articles.jsonl
@@ -76,7 +77,7 @@ measure() {
   for ((r = 1; r <= REPEATS; r++)); do
     t0=$(date +%s%N)
     rc=0
-    /usr/bin/time -v -o "$log" "$BIN" code "$@" "$input" >/dev/null || rc=$?
+    /usr/bin/time -v -o "$log" "$BIN" code --threads "$THREADS" --quiet "$@" "$input" >/dev/null || rc=$?
     t1=$(date +%s%N)
     if ((rc > 1)); then
       echo "bench: $name: dragoman exited with status $rc" >&2
@@ -120,7 +121,7 @@ fi
 echo
 echo "machine: $(nproc) CPUs, $(awk -F': ' '/model name/ { print $2; exit }' /proc/cpuinfo)," \
   "$(awk '/MemTotal/ { printf "%.1f GB", $2 / 1048576 }' /proc/meminfo) RAM"
-echo "input: $DOCS documents, $SENTS sentences ($CYCLES x $CORPUS); median of $REPEATS runs"
+echo "input: $DOCS documents, $SENTS sentences ($CYCLES x $CORPUS); --threads $THREADS; median of $REPEATS runs"
 echo
 echo "load average before/after: $LOAD_BEFORE / $(cut -d' ' -f1-3 /proc/loadavg)"
 echo
