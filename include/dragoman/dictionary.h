@@ -180,13 +180,18 @@ struct DictionarySet {
   std::vector<Transformation> transformations;
   std::vector<Discard> discards;
   std::vector<IssuePhrase> issues;
+  // From an ontology file: a CAMEO code → the code of its negation (absent: negation drops it).
+  std::vector<std::pair<std::string, std::string>> negations;
   std::vector<DictionaryWarning> warnings;
 
   // Adds `path` to `files` (once) and returns its index.
   uint32_t AddFile(const std::string& path);
 };
 
-enum class DictionaryKind { kVerbs, kActors, kAgents, kDiscards, kIssues };
+// kOntology: PETRARCH-2's internal coding ontology (PETR.Internal.Coding.Ontology.txt, "PICO"),
+// read for what it says about negation: "did not X" is coded as the code whose PICO value is X's
+// minus 0xFFFF ("did not criticize" 110 → 050), or not at all when no code has that value.
+enum class DictionaryKind { kVerbs, kActors, kAgents, kDiscards, kIssues, kOntology };
 enum class DictionaryFamily { kPetrarch1, kPetrarch2 };  // PETRARCH-1 includes TABARI
 
 // Reads a dictionary file into `set`. Actor files add to what is there (several actor files are

@@ -68,6 +68,7 @@ struct SuiteEnvironment {
   std::vector<std::string> actors;  // several <Actorfile> elements and comma lists are joined
   std::string agents;
   std::string discards;
+  std::string ontology;  // <PICOfile>: PETRARCH-2 coding ontology (negation of codes)
   std::vector<std::string> include;  // <Include> categories, without the keyword "valid"
   bool include_valid = false;        // <Include> starts with "valid"
 };

@@ -113,6 +113,7 @@ std::string Coder::Impl::Rule(const SourceRef& where, std::string_view what) con
 }
 
 void Coder::Impl::Compile() {
+  for (const auto& [code, negated] : dict.negations) negations.emplace(code, negated);
   id_to = vocab.Add("TO");
   id_by = vocab.Add("BY");
   for (const ClosedClassWord& w : ClosedClassWords()) vocab.Add(w.word);
@@ -1053,7 +1054,14 @@ void Coder::Impl::CodeVerbs(const Sentence& s, uint32_t sentence_index, Day date
     verb_coded[vi] = true;
     verb_root[vi] = code.code.substr(0, 2);
     if (governed) continue;
-    if (negated && !(matched && matched->names_negation)) continue;
+    if (negated && !(matched && matched->names_negation)) {
+      // "did not criticize": the ontology's negation of the code, when the dictionaries have one
+      // (PETRARCH-2); otherwise no event, rather than the opposite of what the text says.
+      auto it = negations.find(code.code);
+      if (it == negations.end()) continue;
+      code.code = it->second;
+      code.paired.clear();
+    }
 
     int source = psource != kNone ? psource : subject;
     int target = ptarget;

@@ -60,6 +60,7 @@ struct Coder::Impl {
   // one-deletion variants → actor phrase (kNoWord when two people share a variant).
   std::unordered_map<std::string, uint32_t> fuzzy_names;
   uint32_t FuzzyName(const std::string& word) const;
+  std::unordered_map<std::string, std::string> negations;  // from DictionarySet::negations
   uint32_t id_to = kNoWord;
   uint32_t id_by = kNoWord;
 

@@ -35,6 +35,7 @@ Status ParseDictionary(std::string_view content, const std::string& name, Dictio
     case DictionaryKind::kAgents: return dict::ParseAgents(content, file, set);
     case DictionaryKind::kDiscards: return dict::ParseDiscards(content, file, set);
     case DictionaryKind::kIssues: return dict::ParseIssues(content, file, set);
+    case DictionaryKind::kOntology: return dict::ParseOntology(content, file, set);
     case DictionaryKind::kVerbs:
       if (DetectVerbFamily(content) == DictionaryFamily::kPetrarch2) {
         return dict::ParseVerbsPetrarch2(content, file, set);

@@ -19,6 +19,8 @@ Status ParseAgents(std::string_view content, uint32_t file, DictionarySet* set);
 Status ParseDiscards(std::string_view content, uint32_t file, DictionarySet* set);
 // issues.cc
 Status ParseIssues(std::string_view content, uint32_t file, DictionarySet* set);
+// ontology.cc: PETRARCH-2 PICO files ("CODE:HEXEXPR#...").
+Status ParseOntology(std::string_view content, uint32_t file, DictionarySet* set);
 // verbs_petr1.cc: PETRARCH-1 / TABARI verb files ($ + % ^ & patterns, {a | b}, <SYNSETS>, ~~FINISH).
 Status ParseVerbsPetrarch1(std::string_view content, uint32_t file, DictionarySet* set);
 // verbs_petr2.cc: PETRARCH-2 verb files (CAMEO.2.0.txt).

@@ -84,6 +84,8 @@ Result<std::vector<DictionaryFile>> PlanDictionaries(const ValidationSuite& suit
   }
   std::string agents = use_production ? "Phoenix.agents.txt" : env.agents;
   std::string discards = use_production ? "Phoenix.discards.txt" : env.discards;
+  // PETRARCH-2 reads its coding ontology for negation; the production set has one too.
+  std::string ontology = use_production ? "PETR.Internal.Coding.Ontology.txt" : env.ontology;
 
   Resolver resolver(suite, options);
   std::vector<DictionaryFile> plan;
@@ -123,6 +125,11 @@ Result<std::vector<DictionaryFile>> PlanDictionaries(const ValidationSuite& suit
   if (Status st = add(options.discards, discards, DictionaryKind::kDiscards, "discards", false);
       !st.ok()) {
     return st;
+  }
+  if (!ontology.empty()) {
+    // Optional: a missing ontology only means negated codes are dropped.
+    Result<std::string> found = resolver.Find(ontology);
+    if (found.ok()) plan.push_back({*found, DictionaryKind::kOntology});
   }
   return plan;
 }

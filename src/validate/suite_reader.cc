@@ -265,6 +265,8 @@ Status Scanner::OpenTag(std::string_view tag, std::string_view inside, bool self
       env.agents = value;
     } else if (tag == "Discardfile") {
       env.discards = value;
+    } else if (tag == "PICOfile") {
+      env.ontology = value;
     } else if (tag == "Actorfile") {
       size_t start = 0;
       while (start <= value.size()) {
