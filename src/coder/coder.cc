@@ -918,7 +918,9 @@ void Coder::Impl::CodeVerbs(const Sentence& s, uint32_t sentence_index, Day date
       if (f & kModal) modality = (w == "WILL" || w == "SHALL" || w == "WO") ? "future" : "hypothetical";
       if (f & kNegation) negated = true;
       else if (f & kBe) passive = passive || (steps <= 2);
-      else if (!(f & kAuxiliary) && !(w.size() > 3 && w.ends_with("LY"))) break;
+      // Adverbs sit in the chain too: "will not ever clash", "did not even meet".
+      else if (!(f & kAuxiliary) && !(w.size() > 3 && w.ends_with("LY")) && !AdjectiveLike(s, q - 1))
+        break;
       --q;
       ++steps;
     }
