@@ -1226,6 +1226,10 @@ void Coder::Impl::Analyze(Sentence* s, Day date, Discourse* discourse) const {
     }
   }
   FindNounPhrases(s, date, discourse);
+  // "complete, full diplomatic ties": a comma between two adjectives ends nothing.
+  for (size_t i = 1; i + 1 < n; ++i)
+    if ((s->flags[i] & kComma) && AdjectiveLike(*s, i - 1) && AdjectiveLike(*s, i + 1))
+      s->flags[i] &= ~kComma;
   DeleteCommaClauses(s);
   for (size_t i = 0; i < n; ++i)
     if (s->deleted[i]) s->np_of[i] = kNone;
