@@ -1110,6 +1110,16 @@ void Coder::Impl::CodeVerbs(const Sentence& s, uint32_t sentence_index, Day date
             continue;
           }
         }
+        // Past a venue, only an actor with a country beats it ("arrived in Gondor on his
+        // first official visit": not "official").
+        if (venue != kNone) {
+          bool countryless = true;
+          for (const Member& m : s.nps[np].members) countryless &= m.code.rfind("---", 0) == 0;
+          if (countryless) {
+            t = s.nps[np].end - 1;
+            continue;
+          }
+        }
         target = np;
         break;
       }
