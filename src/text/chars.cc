@@ -83,6 +83,29 @@ CharClass ClassifyNonAscii(uint32_t cp) {
   return L;
 }
 
+const char* LatinBase(uint32_t cp) {
+  // Upper-case Latin-1 letters U+00C0..U+00DE.
+  static const char* const kLatin1[] = {
+      "A", "A", "A", "A", "A", "A", "AE", "C", "E", "E", "E", "E", "I", "I", "I", "I",
+      "D", "N", "O", "O", "O", "O", "O", nullptr, "O", "U", "U", "U", "U", "Y", "TH"};
+  // Latin Extended-A U+0100..U+017F, both cases (upper case is what reaches here).
+  static const char kExtendedA[] =
+      "AAAAAACCCCCCCCDDDDEEEEEEEEEEGGGGGGGGHHHHIIIIIIIIIIIIJJKKKLLLLLLLLLLNNNNNNNNNOOOOOOOO"
+      "RRRRRRSSSSSSSSTTTTTTUUUUUUUUUUUUWWYYYZZZZZZS";
+  static_assert(sizeof(kExtendedA) - 1 == 128, "one base letter per code point");
+  static const char* const kLetters[] = {
+      "A", "B", "C", "D", "E", "F", "G", "H", "I", "J", "K", "L", "M",
+      "N", "O", "P", "Q", "R", "S", "T", "U", "V", "W", "X", "Y", "Z"};
+  if (cp >= 0xC0 && cp <= 0xDE) return kLatin1[cp - 0xC0];
+  if (cp == 0xDF) return "SS";
+  if (cp == 0x152) return "OE";
+  if (cp == 0x132) return "IJ";
+  if (cp >= 0x100 && cp <= 0x17F) return kLetters[kExtendedA[cp - 0x100] - 'A'];
+  if (cp == 0x218) return "S";  // Romanian Ș
+  if (cp == 0x21A) return "T";  // Romanian Ț
+  return nullptr;
+}
+
 uint32_t ToUpper(uint32_t cp) {
   if (cp < 0x80) return (cp >= 'a' && cp <= 'z') ? cp - 32 : cp;
   if (cp < 0x100) {
@@ -173,7 +196,15 @@ void AppendNormalized(std::string_view s, size_t i, const Char& ch, std::string*
     case CharClass::kEllipsis: out->append("..."); return;
     case CharClass::kSpace: out->push_back(' '); return;
     case CharClass::kNewline: out->push_back('\n'); return;
-    case CharClass::kLetter: AppendUtf8(ToUpper(ch.cp), out); return;
+    case CharClass::kLetter: {
+      uint32_t up = ToUpper(ch.cp);
+      if (const char* base = LatinBase(up)) {
+        out->append(base);  // "ERDOĞAN" and "ERDOGAN" match alike
+      } else {
+        AppendUtf8(up, out);
+      }
+      return;
+    }
     default: out->append(s.substr(i, ch.len)); return;
   }
 }

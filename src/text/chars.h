@@ -105,6 +105,9 @@ inline size_t PrevCharStart(std::string_view s, size_t j) {
   return k;
 }
 
+// The ASCII base of an upper-case Latin letter with a diacritic ("É" → "E", "Ğ" → "G", "ß" → "SS",
+// "Œ" → "OE"), or nullptr. Matching folds accents, so "Erdoğan" and "ERDOGAN" are one word.
+const char* LatinBase(uint32_t cp);
 // Upper case of a letter (ASCII, Latin-1, Latin Extended-A, Greek, Cyrillic); others unchanged.
 uint32_t ToUpper(uint32_t cp);
 // True when cp is an upper-case or title-case letter in the covered ranges.

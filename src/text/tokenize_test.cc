@@ -124,17 +124,25 @@ TEST(TextTokenizeTest, Quotes) {
   EXPECT_EQ(t[21].kind, TokenKind::kPunct);  // the possessive apostrophe of countries'
 }
 
-TEST(TextTokenizeTest, LatinLettersUpperCased) {
+TEST(TextTokenizeTest, LatinLettersUpperCasedAndFolded) {
   std::vector<Token> t = Tokenize("Erdoğan visited São Paulo and éclair");
   ASSERT_EQ(t.size(), 6u);
-  EXPECT_EQ(t[0].norm, "ERDOĞAN");
-  EXPECT_EQ(t[2].norm, "SÃO");
-  EXPECT_EQ(t[5].norm, "ÉCLAIR");
+  EXPECT_EQ(t[0].norm, "ERDOGAN");
+  EXPECT_EQ(t[2].norm, "SAO");
+  EXPECT_EQ(t[5].norm, "ECLAIR");
   EXPECT_FALSE(t[5].capitalized);
-  std::vector<Token> u = Tokenize("Élysée");
-  ASSERT_EQ(u.size(), 1u);
+  std::vector<Token> u = Tokenize("Élysée Łódź Straße Œuvre Ștefan");
+  ASSERT_EQ(u.size(), 5u);
   EXPECT_TRUE(u[0].capitalized);
-  EXPECT_EQ(u[0].norm, "ÉLYSÉE");
+  EXPECT_EQ(u[0].norm, "ELYSEE");
+  EXPECT_EQ(u[1].norm, "LODZ");
+  EXPECT_EQ(u[2].norm, "STRASSE");
+  EXPECT_EQ(u[3].norm, "OEUVRE");
+  EXPECT_EQ(u[4].norm, "STEFAN");
+  // Offsets still point at the original bytes.
+  std::string_view text = "Élysée Łódź";
+  std::vector<Token> v = Tokenize(text);
+  EXPECT_EQ(text.substr(v[1].start, v[1].end - v[1].start), "Łódź");
 }
 
 TEST(TextTokenizeTest, UnicodeSpacesSeparate) {
