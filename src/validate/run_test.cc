@@ -150,8 +150,10 @@ TEST(ValidationRunTest, SuiteWithoutEnvironmentUsesProductionSet) {
   options.dictionary_dirs.push_back(kDictionaries);
   Result<ValidationReport> report = RunValidationSuite(*suite, options);
   ASSERT_TRUE(report.ok()) << report.status().ToString();
-  ASSERT_EQ(report->dictionaries.size(), 6u);
+  // Verbs, three actor files, agents, discards and the coding ontology.
+  ASSERT_EQ(report->dictionaries.size(), 7u);
   EXPECT_TRUE(EndsWith(report->dictionaries[5], "Phoenix.discards.txt"));
+  EXPECT_TRUE(EndsWith(report->dictionaries[6], "PETR.Internal.Coding.Ontology.txt"));
   EXPECT_EQ(report->total.records, 1);
 }
 
