@@ -99,7 +99,7 @@ TEST(ValidationRunTest, GsrFindsProductionDictionariesInPetrarchLayout) {
   ASSERT_TRUE(suite.ok()) << suite.status().ToString();
   Result<ValidationReport> report = RunValidationSuite(*suite, ValidationOptions());
   ASSERT_TRUE(report.ok()) << report.status().ToString();
-  ASSERT_EQ(report->dictionaries.size(), 6u);
+  ASSERT_EQ(report->dictionaries.size(), 7u);  // with PETR.Internal.Coding.Ontology.txt
   EXPECT_TRUE(EndsWith(report->dictionaries[0], "dictionaries/CAMEO.2.0.txt"));
   EXPECT_TRUE(EndsWith(report->dictionaries[3], "dictionaries/Phoenix.MilNonState.actors.txt"));
   EXPECT_EQ(report->total.records, 78);
