@@ -17,6 +17,7 @@
 
 #include "commands.h"
 #include "dragoman/builtin.h"
+#include "dragoman/bundle.h"
 #include "dragoman/coder.h"
 #include "flags.h"
 #include "pipeline/corpus_run.h"
@@ -28,6 +29,7 @@ struct CodeFlags {
   Day date = kNoDay;
   std::string verbs, agents, discards, issues;
   std::vector<std::string> actors;
+  std::string bundle;
   std::string config;
   std::vector<std::pair<std::string, std::string>> sets;
   bool emit_all = false;
@@ -81,6 +83,8 @@ int RunCode(int argc, char** argv) {
       {"--agents", "FILE", "agent dictionary", set_string(&f.agents)},
       {"--discards", "FILE", "discard dictionary", set_string(&f.discards)},
       {"--issues", "FILE", "issue dictionary", set_string(&f.issues)},
+      {"--bundle", "FILE", "dictionaries and CAMEO table from a bundle made by 'dragoman compile' "
+       "(instead of --verbs, --actors, ...)", set_string(&f.bundle)},
       {"--config", "FILE", "a PETRARCH config (PETR_config.ini)", set_string(&f.config)},
       {"--set", "NAME=VALUE", "set a PETRARCH option (require_dyad, new_actor_length, comma_*)",
        [&](std::string_view v, std::string* err) {
@@ -163,13 +167,22 @@ int RunCode(int argc, char** argv) {
   }
   if (files.empty()) files.push_back("-");
 
-  // Dictionaries: exactly the given ones, or the built-in set.
+  // Dictionaries: a bundle, exactly the given ones, or the built-in set.
   DictionarySet dict;
   std::string names;
   bool user = !f.verbs.empty() || !f.actors.empty() || !f.agents.empty() || !f.discards.empty() ||
               !f.issues.empty();
+  if (user && !f.bundle.empty()) {
+    std::fprintf(stderr, "dragoman code: --bundle replaces --verbs, --actors, --agents, --discards "
+                         "and --issues; give one or the other\n");
+    return 2;
+  }
+  Result<LoadedBundle> bundle = Status::NotFound("no bundle");
   Status status;
-  if (user) {
+  if (!f.bundle.empty()) {
+    bundle = LoadBundle(f.bundle);
+    status = bundle.status();
+  } else if (user) {
     auto load = [&](const std::string& path, DictionaryKind kind) {
       if (path.empty() || !status.ok()) return;
       status = LoadDictionary(path, kind, &dict);
@@ -201,7 +214,8 @@ int RunCode(int argc, char** argv) {
     if (!names.empty()) names += ",";
     names += user ? file : "builtin:" + file.substr(file.find_last_of('/') + 1);
   }
-  Result<CameoTable> cameo = LoadBuiltinCameoTable();
+  if (bundle.ok()) names = bundle->provenance.dictionaries;
+  Result<CameoTable> cameo = bundle.ok() ? CameoTable() : LoadBuiltinCameoTable();
   if (!cameo.ok()) {
     std::fprintf(stderr, "dragoman code: %s\n", cameo.status().ToString().c_str());
     return 2;
@@ -219,8 +233,10 @@ int RunCode(int argc, char** argv) {
       return 2;
     }
   }
+  // A bundle checks itself as its Coder is built (bundle.h).
   Result<std::unique_ptr<Coder>> coder =
-      Coder::Create(std::move(dict), std::move(cameo).value(), options);
+      bundle.ok() ? CreateBundleCoder(std::move(bundle).value(), options)
+                  : Coder::Create(std::move(dict), std::move(cameo).value(), options);
   if (!coder.ok()) {
     std::fprintf(stderr, "dragoman code: %s\n", coder.status().ToString().c_str());
     return 2;

@@ -7,6 +7,7 @@ namespace dragoman::cli {
 
 int RunCode(int argc, char** argv);      // code.cc     dragoman code [OPTIONS] [FILE...]
 int RunValidate(int argc, char** argv);  // validate.cc dragoman validate [OPTIONS] SUITE
+int RunCompile(int argc, char** argv);   // compile.cc  dragoman compile [OPTIONS] --output BUNDLE
 
 }  // namespace dragoman::cli
 

@@ -14,6 +14,7 @@ constexpr char kUsage[] =
     "commands:\n"
     "  code       code news text into events (JSON Lines on standard output)\n"
     "  validate   run a PETRARCH validation suite and report how many records pass\n"
+    "  compile    compile dictionaries into one self-checking bundle for 'code --bundle'\n"
     "\n"
     "'dragoman COMMAND --help' describes a command's options.\n";
 
@@ -29,6 +30,7 @@ int main(int argc, char** argv) {
   std::string_view command = argv[1];
   if (command == "code") return dragoman::cli::RunCode(argc - 1, argv + 1);
   if (command == "validate") return dragoman::cli::RunValidate(argc - 1, argv + 1);
+  if (command == "compile") return dragoman::cli::RunCompile(argc - 1, argv + 1);
   std::fprintf(stderr, "dragoman: unknown command '%s'\n\n%s", argv[1], kUsage);
   return 2;
 }

@@ -662,6 +662,17 @@ void Coder::Impl::InferCountries(Sentence* s) const {
 // ---- Comma clauses -----------------------------------------------------------------------------
 void Coder::Impl::DeleteCommaClauses(Sentence* s) const {
   const size_t n = s->tokens.size();
+  // A short parenthesis is an aside too: "the European Union (EU) agree", "Hamas (the
+  // Palestinian group) said".
+  for (size_t i = 0; i < n; ++i) {
+    if (s->tokens[i].norm != "(") continue;
+    size_t j = i + 1;
+    while (j < n && j <= i + 6 && s->tokens[j].norm != ")" && s->tokens[j].norm != "(") ++j;
+    if (j < n && j <= i + 6 && s->tokens[j].norm == ")") {
+      for (size_t k = i; k <= j; ++k) s->deleted[k] = 1;
+      i = j;
+    }
+  }
   std::vector<size_t> commas;
   for (size_t i = 0; i < n; ++i)
     if (s->flags[i] & kComma) commas.push_back(i);
