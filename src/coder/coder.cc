@@ -98,6 +98,7 @@ std::string CombineCode(const std::string& actor, const Agent& agent) {
 
 
 std::string Coder::Impl::Rule(const SourceRef& where, std::string_view what) const {
+  if (where.line == 0) return std::string(what);  // a rule of the coder, not of a dictionary
   std::string r;
   if (where.file < dict.files.size()) {
     const std::string& f = dict.files[where.file];
@@ -1146,6 +1147,48 @@ void Coder::Impl::CodeVerbs(const Sentence& s, uint32_t sentence_index, Day date
       target = source;
       source = after;
     }
+    // PETRARCH's new_actor_length: an uncoded noun phrase of at most that many words stands for
+    // itself, its words in quotes ("\"THE MINISTRY OF MAGIC\"").
+    NounPhrase new_source, new_target;
+    if (options.new_actor_length > 0 && !passive) {
+      auto make = [&](size_t a, size_t b, NounPhrase* np) {
+        std::string code;
+        int words = 0;
+        for (size_t t = a; t < b; ++t) {
+          if (s.tokens[t].kind != TokenKind::kWord || s.tokens[t].norm == "'S") continue;
+          if (!code.empty()) code += ' ';
+          code += s.tokens[t].norm;
+          ++words;
+        }
+        if (words == 0 || words > options.new_actor_length) return false;
+        Member m;
+        m.code = "\"" + code + "\"";
+        m.rule.text = "new actor (new_actor_length)";
+        m.tok_start = static_cast<uint32_t>(a);
+        m.tok_end = static_cast<uint32_t>(b);
+        np->start = m.tok_start;
+        np->end = m.tok_end;
+        np->members.push_back(std::move(m));
+        return true;
+      };
+      auto nominal = [&](size_t t) {
+        return !s.deleted[t] && s.verb_end[t] == 0 && s.np_of[t] == kNone &&
+               (s.tokens[t].kind == TokenKind::kWord) &&
+               (!(s.flags[t] & ~(kDeterminer | kPossessive)) || s.tokens[t].norm == "OF");
+      };
+      if (source == kNone) {
+        size_t a = v.start;
+        while (a > subject_start && nominal(a - 1)) --a;
+        if (a < v.start && make(a, v.start, &new_source)) source = -2;
+      }
+      if (target == kNone) {
+        size_t a = v.end;
+        if (a < ce && (s.flags[a] & kPreposition) && s.tokens[a].norm != "OF") ++a;
+        size_t b = a;
+        while (b < ce && nominal(b) && !(s.flags[b] & kTimeWord)) ++b;
+        if (b > a && make(a, b, &new_target)) target = -2;
+      }
+    }
     if (source == kNone && target == kNone) continue;
 
     auto push = [&](const NounPhrase* src, const NounPhrase* tgt, const std::string& cameo_code,
@@ -1186,8 +1229,8 @@ void Coder::Impl::CodeVerbs(const Sentence& s, uint32_t sentence_index, Day date
         }
       }
     };
-    const NounPhrase* src = source == kNone ? nullptr : &s.nps[source];
-    const NounPhrase* tgt = target == kNone ? nullptr : &s.nps[target];
+    const NounPhrase* src = source == kNone ? nullptr : source == -2 ? &new_source : &s.nps[source];
+    const NounPhrase* tgt = target == kNone ? nullptr : target == -2 ? &new_target : &s.nps[target];
     const std::string root = code.code.substr(0, 2);
     if (!tgt && src && src->members.size() > 1 &&
         (root == "03" || root == "04" || root == "05" || root == "06")) {
