@@ -31,8 +31,8 @@ struct CoderOptions {
   int comma_max = 8;
   int comma_bmin = 0;
   int comma_bmax = 0;
-  int comma_emin = 2;
-  int comma_emax = 8;
+  int comma_emin = 0;
+  int comma_emax = 0;
   // Give an actor with no country of its own ("---OPP": "protesters", "civilians") the country
   // its sentence places it in ("in Tbilisi", "across France"), or the one country the sentence
   // is about. PETRARCH does not do this; `dragoman validate` turns it off to judge as it does.

@@ -1,0 +1,152 @@
+// Table-driven golden cases for the Coder on a small inline dictionary set: each case is a
+// sentence and the exact events it must give (source, target, code), so each shallow-parse rule
+// of coder.cc is pinned by a sentence that needs it.
+#include "dragoman/coder.h"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <string>
+#include <vector>
+
+namespace dragoman {
+namespace {
+
+const char kVerbs[] =
+    "####### VERB PATTERNS #######\n"
+    "--- ATTACK [190] ---\n"
+    "ATTACK\n"
+    "SHELL\n"
+    "--- MEET [040] ---\n"
+    "MEET {MEETS MET MEETING}\n"
+    "--- CRITICIZE [110] ---\n"
+    "CRITICIZE\n"
+    "--- REFUSE [120] ---\n"
+    "REFUSE\n"
+    "- * TO MEET [1246]\n"
+    "--- DEMAND [100] ---\n"
+    "DEMAND\n"
+    "--- SAY [---] ---\n"
+    "SAY {SAYS SAID SAYING}\n"
+    "--- LEAVE [032] ---\n"
+    "LEAVE {LEAVES LEFT LEAVING}\n"
+    "--- PROTEST [140] ---\n"
+    "PROTEST\n"
+    "+MARCH_THROUGH {+MARCHES_THROUGH +MARCHED_THROUGH +MARCHING_THROUGH}\n";
+
+const char kActors[] =
+    "RUSSIA [RUS]\n+RUSSIAN\n+MOSCOW\n"
+    "UKRAINE [UKR]\n+UKRAINIAN\n"
+    "GEORGIA [GEO]\n+TBILISI\n"
+    "FRANCE [FRA]\n+FRENCH\n"
+    "ANTONY_BLINKEN\n+BLINKEN\n\t[USAGOV 20210126-20250120]\n\t[USAELI]\n"
+    "UNITED_STATES [USA]\n+U.S.\n";
+
+const char kAgents[] =
+    "TROOPS {} [~MIL]\n"
+    "PROTESTER [~OPP]\n"
+    "FOREIGN_MINISTER [~GOV]\n"
+    "OFFICIAL [~GOV]\n";
+
+struct Case {
+  const char* text;
+  std::vector<std::string> events;  // "SRC TGT CODE", sorted
+  int new_actor_length = 0;
+};
+
+std::unique_ptr<Coder> MakeCoder(int new_actor_length) {
+  DictionarySet set;
+  EXPECT_TRUE(ParseDictionary(kVerbs, "verbs.txt", DictionaryKind::kVerbs, &set).ok());
+  EXPECT_TRUE(ParseDictionary(kActors, "actors.txt", DictionaryKind::kActors, &set).ok());
+  EXPECT_TRUE(ParseDictionary(kAgents, "agents.txt", DictionaryKind::kAgents, &set).ok());
+  EXPECT_TRUE(ParseDictionary("110:0x1007f\n050:0x0080\n", "pico.txt", DictionaryKind::kOntology,
+                              &set)
+                  .ok());
+  CoderOptions options;
+  options.new_actor_length = new_actor_length;
+  Result<std::unique_ptr<Coder>> coder = Coder::Create(std::move(set), CameoTable(), options);
+  EXPECT_TRUE(coder.ok());
+  return std::move(coder).value();
+}
+
+std::vector<std::string> Code(const Coder& coder, const std::string& text) {
+  Document doc;
+  doc.text = text;
+  doc.date = DayFromCivil(2022, 3, 5);  // a Saturday
+  std::vector<std::string> out;
+  for (const Event& e : coder.Code(doc).events)
+    out.push_back(e.source.code + " " + (e.has_target ? e.target.code : "-") + " " + e.cameo);
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+TEST(CoderGoldenTest, Table) {
+  const std::vector<Case> cases = {
+      // Subject and object, agents joined to their actor.
+      {"Russian troops shelled Ukraine.", {"RUSMIL UKR 190"}},
+      // Compound subject expands; the object is shared.
+      {"Russia and France criticized Ukraine.", {"FRA UKR 110", "RUS UKR 110"}},
+      // Passive with an agent: the subject is the target.
+      {"Ukraine was attacked by Russia.", {"RUS UKR 190"}},
+      // Negation without a pattern or ontology entry: no event rather than the opposite.
+      {"Russia did not attack Ukraine.", {}},
+      // ... and with the ontology's negation of the code (110 "criticize" → 050).
+      {"France did not criticize Russia.", {"FRA RUS 050"}},
+      // An infinitive belongs to the coded verb before it.
+      {"Russia refused to meet Ukraine.", {"RUS UKR 1246"}},
+      // A demand's complement is not an event of its own.
+      {"Ukraine demanded that Russia attack nobody.", {}},
+      // A speech verb with a null code leaves its complement's event.
+      {"France said Russia attacked Ukraine.", {"RUS UKR 190"}},
+      // Quantity phrases head their noun phrase; the country comes from the place.
+      {"Thousands of protesters marched through Tbilisi.", {"GEOOPP GEO 140"}},
+      // A one-letter misspelling of a known person.
+      {"Blingen met the Russian foreign minister.", {"USAGOV RUSGOV 040"}},
+      // Comma clauses are set aside; the subject is found across them.
+      {"Russia, which denies it, shelled Ukraine.", {"RUS UKR 190"}},
+      // new_actor_length: an uncoded noun phrase stands for itself.
+      {"The Ministry of Magic left for France.", {"\"THE MINISTRY OF MAGIC\" FRA 032"}, 4},
+      {"The Ministry of Magic left for France.", {}, 0},
+  };
+  for (const Case& c : cases) {
+    std::unique_ptr<Coder> coder = MakeCoder(c.new_actor_length);
+    std::vector<std::string> want = c.events;
+    std::sort(want.begin(), want.end());
+    EXPECT_EQ(Code(*coder, c.text), want) << c.text;
+  }
+}
+
+// Explain() shows each sentence's analysis and names the rule behind each event.
+TEST(CoderGoldenTest, ExplainShowsTheAnalysis) {
+  std::unique_ptr<Coder> coder = MakeCoder(0);
+  std::string text = coder->Explain("Russia, which denies it, shelled Ukraine.", DayFromCivil(2022, 3, 5));
+  EXPECT_NE(text.find("RUSSIA#0 ,~ WHICH~"), std::string::npos) << text;  // the clause set aside
+  EXPECT_NE(text.find("event RUS UKR 190 <verbs.txt:"), std::string::npos) << text;
+}
+
+TEST(CoderGoldenTest, EventDatesFollowWeekdays) {
+  std::unique_ptr<Coder> coder = MakeCoder(0);
+  Document doc;
+  doc.text = "Russia shelled Ukraine on Wednesday.";
+  doc.date = DayFromCivil(2022, 3, 5);  // Saturday
+  CodedDocument coded = coder->Code(doc);
+  ASSERT_EQ(coded.events.size(), 1u);
+  EXPECT_EQ(FormatDay(coded.events[0].date), "2022-03-02");
+}
+
+TEST(CoderGoldenTest, QuotesGiveFirstPersonToTheSpeaker) {
+  std::unique_ptr<Coder> coder = MakeCoder(0);
+  Document doc;
+  doc.text = "\"We will meet Russia,\" Blinken said.";
+  doc.date = DayFromCivil(2022, 3, 5);
+  CodedDocument coded = coder->Code(doc);
+  ASSERT_EQ(coded.quotes.size(), 1u);
+  EXPECT_EQ(coded.quotes[0].speaker_name, "Antony Blinken");
+  ASSERT_EQ(coded.events.size(), 1u);
+  EXPECT_EQ(coded.events[0].source.code, "USAGOV");
+  EXPECT_EQ(coded.events[0].target.code, "RUS");
+  EXPECT_EQ(coded.events[0].modality, "future");
+}
+
+}  // namespace
+}  // namespace dragoman
