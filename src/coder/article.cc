@@ -1,6 +1,8 @@
 // What spans the sentences of an article: the order of work for a document (split, analyse every
 // sentence, attribute quotes, then code), quotations and their speakers, and Coder::Explain.
 #include <cctype>
+#include <cstdlib>
+#include <map>
 #include <string>
 #include <unordered_map>
 #include <unordered_set>
@@ -301,6 +303,105 @@ void FindEntities(const Coder::Impl& impl, const std::vector<Sentence>& sentence
 }
 
 // Signs of a garbled text that a reader should know about (docs/output.md, "warning").
+// "Monday, March 3, 2022" where March 3, 2022 was a Thursday: the text contradicts itself.
+void DateWarnings(const std::vector<Sentence>& sentences, Day story, CodedDocument* out) {
+  static const char* const kDays[] = {"MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY",
+                                      "FRIDAY", "SATURDAY", "SUNDAY"};
+  static const char* const kMonths[] = {"JANUARY", "FEBRUARY", "MARCH", "APRIL", "MAY", "JUNE",
+                                        "JULY", "AUGUST", "SEPTEMBER", "OCTOBER", "NOVEMBER",
+                                        "DECEMBER"};
+  auto month_of = [&](const std::string& w) {
+    for (int m = 0; m < 12; ++m)
+      if (w == kMonths[m] || (w.size() >= 3 && std::string_view(kMonths[m]).substr(0, 3) == w.substr(0, 3) &&
+                              w.size() <= 5))
+        return m + 1;
+    return 0;
+  };
+  for (const Sentence& s : sentences) {
+    const size_t n = s.tokens.size();
+    for (size_t t = 0; t < n; ++t) {
+      int weekday = -1;
+      for (int d = 0; d < 7; ++d)
+        if (s.tokens[t].norm == kDays[d]) weekday = d;
+      if (weekday < 0) continue;
+      size_t p = t + 1;
+      while (p < n && s.tokens[p].norm == ",") ++p;
+      if (p + 1 >= n) continue;
+      int month = month_of(s.tokens[p].norm);
+      if (month == 0 || s.tokens[p + 1].kind != TokenKind::kNumber) continue;
+      int day = std::atoi(s.tokens[p + 1].norm.c_str());
+      int year = 0;
+      size_t q = p + 2;
+      while (q < n && s.tokens[q].norm == ",") ++q;
+      if (q < n && s.tokens[q].kind == TokenKind::kNumber && s.tokens[q].norm.size() == 4)
+        year = std::atoi(s.tokens[q].norm.c_str());
+      if (year == 0 && story != kNoDay) {
+        int y, m, d;
+        CivilFromDay(story, &y, &m, &d);
+        year = y;
+      }
+      if (year == 0 || day < 1 || day > 31) continue;
+      Day stated = DayFromCivil(year, month, day);
+      if (Weekday(stated) == weekday) continue;
+      out->warnings.push_back(CoderWarning{
+          "date-inconsistency",
+          std::string("the text names a ") + kDays[weekday] + " but " + FormatDay(stated) + " was a " +
+              kDays[Weekday(stated)],
+          Span{s.tokens[t].start, s.tokens[std::min(q, n - 1)].end}});
+    }
+  }
+}
+
+// Capitalised names that stand where actors stand (right before or after a verb) more than once
+// and that no dictionary knows: candidates for the dictionaries, as PETRARCH's null-actor
+// harvesting reported them.
+void UnknownActorWarnings(const std::vector<Sentence>& sentences, CodedDocument* out) {
+  struct Seen {
+    int count = 0;
+    Span first;
+  };
+  std::map<std::string, Seen> names;
+  for (const Sentence& s : sentences) {
+    const size_t n = s.tokens.size();
+    auto name_at = [&](size_t t) {
+      return t < n && s.tokens[t].capitalized && s.tokens[t].kind == TokenKind::kWord &&
+             s.flags[t] == 0 && !s.in_unit[t] && s.verb_end[t] == 0 && s.np_of[t] == kNone;
+    };
+    for (const VerbHit& v : s.verbs) {
+      // The name just before the verb (its subject) or just after it (its object).
+      for (int side = 0; side < 2; ++side) {
+        size_t a, b;
+        if (side == 0) {
+          if (v.start == 0 || !name_at(v.start - 1)) continue;
+          b = v.start;
+          a = b - 1;
+          while (a > 0 && name_at(a - 1)) --a;
+          // The sentence's first word is capitalised for that reason alone ("Later Zorblat").
+          if (a == 0) ++a;
+          if (a == b) continue;
+        } else {
+          a = v.end;
+          if (!name_at(a)) continue;
+          b = a + 1;
+          while (name_at(b)) ++b;
+        }
+        std::string key;
+        for (size_t t = a; t < b; ++t) key += (key.empty() ? "" : " ") + s.tokens[t].norm;
+        Seen& seen = names[key];
+        if (seen.count++ == 0) seen.first = Span{s.tokens[a].start, s.tokens[b - 1].end};
+      }
+    }
+  }
+  for (const auto& [name, seen] : names) {
+    if (seen.count < 2) continue;
+    out->warnings.push_back(CoderWarning{
+        "unknown-actor",
+        "\"" + name + "\" stands where an actor would " + std::to_string(seen.count) +
+            " times; no dictionary knows it",
+        seen.first});
+  }
+}
+
 void TextWarnings(const Coder::Impl& impl, const std::vector<Sentence>& sentences,
                   const std::vector<uint8_t>& skip, CodedDocument* out) {
   auto text_of = [](const Sentence& s, uint32_t a, uint32_t b) {
@@ -360,14 +461,21 @@ void TextWarnings(const Coder::Impl& impl, const std::vector<Sentence>& sentence
     bool quoted = false;
     for (const Token& tok : s.tokens) quoted |= tok.kind == TokenKind::kQuote;
     if (quoted || words == 0 || words > 6) continue;
+    // Our dictionaries do not know every verb, so a sentence counts as verbless only when it
+    // has no dictionary verb, no auxiliary and no past-tense-looking word.
     bool verb = false;
-    for (size_t t = 0; t < s.tokens.size(); ++t) verb |= s.verb_end[t] != 0 || (s.flags[t] & kAuxiliary);
-    // Or it starts with a participle that has no subject: "Retrieved in Moscow."
+    for (size_t t = 0; t < s.tokens.size(); ++t)
+      verb |= s.verb_end[t] != 0 || (s.flags[t] & kAuxiliary) ||
+              (s.tokens[t].kind == TokenKind::kWord && !s.tokens[t].capitalized &&
+               s.tokens[t].norm.size() > 3);
+    // Or it opens with a participle and a preposition, no subject: "Retrieved in Moscow.",
+    // "Edited by X."
     size_t first = 0;
     while (first < s.tokens.size() && s.tokens[first].kind != TokenKind::kWord) ++first;
     const std::string& w = s.tokens[first].norm;
     bool subjectless = s.np_of[first] == kNone && !(s.flags[first] & (kPronoun | kDeterminer)) &&
-                       (w.ends_with("ED") || w.ends_with("ING"));
+                       (w.ends_with("ED") || w.ends_with("ING")) && first + 1 < s.tokens.size() &&
+                       (s.flags[first + 1] & kPreposition);
     if (!verb || subjectless) {
       out->warnings.push_back(CoderWarning{"fragment",
                                            "not a sentence (no subject and verb): \"" +
@@ -428,6 +536,8 @@ CodedDocument CodeSpans(const Coder::Impl& impl, std::string_view text, std::vec
   }
   FindEntities(impl, sentences, &out);
   TextWarnings(impl, sentences, skip, &out);
+  DateWarnings(sentences, date, &out);
+  UnknownActorWarnings(sentences, &out);
   return out;
 }
 

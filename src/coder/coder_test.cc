@@ -148,5 +148,21 @@ TEST(CoderGoldenTest, QuotesGiveFirstPersonToTheSpeaker) {
   EXPECT_EQ(coded.events[0].modality, "future");
 }
 
+TEST(CoderGoldenTest, WarningsOnGarbledText) {
+  std::unique_ptr<Coder> coder = MakeCoder(0);
+  Document doc;
+  doc.text =
+      "Officials said on Monday, March 3, 2022 that Zorblat shelled Ukraine. Retrieved in Moscow. "
+      "Later Zorblat shelled and shelled Russia.";
+  doc.date = DayFromCivil(2022, 3, 5);
+  std::vector<std::string> kinds;
+  for (const CoderWarning& w : coder->Code(doc).warnings) kinds.push_back(w.kind);
+  std::sort(kinds.begin(), kinds.end());
+  // March 3, 2022 was a Thursday; "Zorblat" twice in an actor's place; no verb in the second
+  // "sentence"; "shelled and shelled".
+  EXPECT_EQ(kinds, (std::vector<std::string>{"date-inconsistency", "fragment", "repeated-words",
+                                             "unknown-actor"}));
+}
+
 }  // namespace
 }  // namespace dragoman
