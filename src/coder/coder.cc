@@ -264,6 +264,8 @@ std::string Coder::Impl::ResolveActor(uint32_t actor, Day date) const {
   return a.codes.empty() ? std::string() : a.codes.back().code;
 }
 
+static void RememberForDescriptions(const NounPhrase& np, Discourse* d);
+
 // ---- Noun phrases ------------------------------------------------------------------------------
 void Coder::Impl::FindNounPhrases(Sentence* s, Day date, Discourse* discourse) const {
   const size_t n = s->tokens.size();
@@ -483,6 +485,7 @@ void Coder::Impl::FindNounPhrases(Sentence* s, Day date, Discourse* discourse) c
         agent_list.push_back(&dict.agents[units[k].index]);
         np.agents.push_back(units[k].index);
       }
+      if (!ph.words.empty()) np.head = ph.words.back().word;
       if (of_at != SIZE_MAX && k < of_at) np.of_agents.push_back(units[k].index);
       if (rule.text.empty()) rule = RuleRef{ph.where, "agent"};
     }
@@ -608,15 +611,111 @@ void Coder::Impl::FindNounPhrases(Sentence* s, Day date, Discourse* discourse) c
   for (size_t k = 0; k < s->nps.size(); ++k)
     for (size_t t = s->nps[k].start; t < s->nps[k].end; ++t) s->np_of[t] = static_cast<int>(k);
 
+  ResolveDefiniteDescriptions(s, discourse);
   if (options.infer_country) InferCountries(s);
 
-  // Remember for later sentences.
+  // Remember for later sentences; for "the country" and the like, the sentence's first actors
+  // (its subject, usually) are the most salient, so they are remembered last.
+  for (size_t k = s->nps.size(); k-- > 0;)
+    if (!s->nps[k].pronoun) RememberForDescriptions(s->nps[k], discourse);
   for (const NounPhrase& np : s->nps) {
     if (np.pronoun) continue;
     if (np.members.size() > 1) discourse->last_group = np.members;
     else if (np.person) discourse->last_person = np.members;
     else discourse->last_thing = np.members;
   }
+}
+
+// ---- Definite descriptions ---------------------------------------------------------------------
+// "the ministry", "the country", "the alliance" name an actor met before: the last one with that
+// sector, the last country, the last international organisation.
+static void RememberForDescriptions(const NounPhrase& np, Discourse* d) {
+  if (np.members.size() != 1) return;
+  const Member& m = np.members[0];
+  std::string country = CountryOf(m.code);
+  if (country.empty()) return;
+  if (country == "IGO") {
+    d->last_igo = np.members;
+    return;
+  }
+  if (m.code.size() == 3) d->last_country = np.members;
+  if (!np.head.empty() && m.code.size() > 3) {
+    bool found = false;
+    for (auto& [head, mem] : d->last_by_head)
+      if (head == np.head) {
+        mem = m;
+        found = true;
+      }
+    if (!found) d->last_by_head.emplace_back(np.head, m);
+  }
+  for (size_t i = 3; i + 3 <= m.code.size(); i += 3) {
+    std::string sector = m.code.substr(i, 3);
+    bool found = false;
+    for (auto& [sec, mem] : d->last_by_sector)
+      if (sec == sector) {
+        mem = m;
+        found = true;
+      }
+    if (!found) d->last_by_sector.emplace_back(sector, m);
+  }
+}
+
+void Coder::Impl::ResolveDefiniteDescriptions(Sentence* s, Discourse* discourse) const {
+  const size_t n = s->tokens.size();
+  // Earlier noun phrases of this sentence count first.
+  Discourse local = *discourse;
+  std::vector<NounPhrase> added;
+  size_t k = 0;
+  for (size_t t = 0; t + 1 < n; ++t) {
+    while (k < s->nps.size() && s->nps[k].end <= t) RememberForDescriptions(s->nps[k++], &local);
+    if (s->tokens[t].norm != "THE") continue;
+    const std::string& w = s->tokens[t + 1].norm;
+    const std::vector<Member>* antecedent = nullptr;
+    int np_index = s->np_of[t + 1];
+    if (np_index == kNone && !s->in_unit[t + 1]) {
+      if (w == "COUNTRY" || w == "NATION" || w == "KINGDOM" || w == "REPUBLIC")
+        antecedent = &local.last_country;
+      else if (w == "ALLIANCE" || w == "BLOC" || w == "ORGANIZATION" || w == "ORGANISATION")
+        antecedent = &local.last_igo;
+      if (!antecedent || antecedent->empty()) continue;
+      NounPhrase np;
+      np.start = static_cast<uint32_t>(t + 1);
+      np.end = static_cast<uint32_t>(t + 2);
+      np.members = *antecedent;
+      for (Member& m : np.members) {
+        m.tok_start = np.start;
+        m.tok_end = np.end;
+      }
+      if (np.start > 0 && (s->flags[t] & kPreposition)) np.after_preposition = true;
+      added.push_back(std::move(np));
+      continue;
+    }
+    // "the ministry" (---GOV): the last actor with a country and that sector.
+    if (np_index == kNone) continue;
+    NounPhrase& np = s->nps[np_index];
+    if (np.start != t + 1 || np.members.size() != 1) continue;
+    Member& m = np.members[0];
+    if (m.code.size() < 6 || m.code.rfind("---", 0) != 0) continue;
+    // The same head word first ("the ministry" after "Russia's foreign ministry"), else the
+    // same sector.
+    bool resolved = false;
+    for (const auto& [head, mem] : local.last_by_head)
+      if (head == np.head) {
+        m.code = mem.code.substr(0, 3) + m.code.substr(3);
+        resolved = true;
+      }
+    std::string sector = m.code.substr(3, 3);
+    if (!resolved)
+      for (const auto& [sec, mem] : local.last_by_sector)
+        if (sec == sector) m.code = mem.code.substr(0, 3) + m.code.substr(3);
+  }
+  if (added.empty()) return;
+  for (NounPhrase& np : added) s->nps.push_back(std::move(np));
+  std::sort(s->nps.begin(), s->nps.end(),
+            [](const NounPhrase& a, const NounPhrase& b) { return a.start < b.start; });
+  s->np_of.assign(n, kNone);
+  for (size_t i = 0; i < s->nps.size(); ++i)
+    for (size_t t = s->nps[i].start; t < s->nps[i].end; ++t) s->np_of[t] = static_cast<int>(i);
 }
 
 // ---- Countries for generic actors --------------------------------------------------------------

@@ -80,6 +80,7 @@ struct Coder::Impl {
   void FindNounPhrases(Sentence* s, Day date, Discourse* discourse) const;
   void DeleteCommaClauses(Sentence* s) const;
   void InferCountries(Sentence* s) const;
+  void ResolveDefiniteDescriptions(Sentence* s, Discourse* discourse) const;
   void FindVerbs(Sentence* s) const;
   void CodeVerbs(const Sentence& s, uint32_t sentence_index, Day date,
                  std::vector<Event>* events) const;

@@ -24,6 +24,8 @@ const char kVerbs[] =
     "--- REFUSE [120] ---\n"
     "REFUSE\n"
     "- * TO MEET [1246]\n"
+    "--- ACCUSE [112] ---\n"
+    "ACCUSE\n"
     "--- DEMAND [100] ---\n"
     "DEMAND\n"
     "--- SAY [---] ---\n"
@@ -46,7 +48,9 @@ const char kAgents[] =
     "TROOPS {} [~MIL]\n"
     "PROTESTER [~OPP]\n"
     "FOREIGN_MINISTER [~GOV]\n"
-    "OFFICIAL [~GOV]\n";
+    "OFFICIAL [~GOV]\n"
+    "MINISTRY [~GOV]\n"
+    "FOREIGN_MINISTRY [~GOV]\n";
 
 struct Case {
   const char* text;
@@ -104,9 +108,13 @@ TEST(CoderGoldenTest, Table) {
       {"Blingen met the Russian foreign minister.", {"USAGOV RUSGOV 040"}},
       // Comma clauses are set aside; the subject is found across them.
       {"Russia, which denies it, shelled Ukraine.", {"RUS UKR 190"}},
+      // Definite descriptions name an actor met before: "the ministry", "the country".
+      {"Russia's foreign ministry criticized France. The ministry accused Ukraine.",
+       {"RUSGOV FRA 110", "RUSGOV UKR 112"}},
+      {"France criticized Russia. The country accused Ukraine.", {"FRA RUS 110", "FRA UKR 112"}},
       // new_actor_length: an uncoded noun phrase stands for itself.
-      {"The Ministry of Magic left for France.", {"\"THE MINISTRY OF MAGIC\" FRA 032"}, 4},
-      {"The Ministry of Magic left for France.", {}, 0},
+      {"The Council of Magic left for France.", {"\"THE COUNCIL OF MAGIC\" FRA 032"}, 4},
+      {"The Council of Magic left for France.", {}, 0},
   };
   for (const Case& c : cases) {
     std::unique_ptr<Coder> coder = MakeCoder(c.new_actor_length);

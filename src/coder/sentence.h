@@ -46,6 +46,7 @@ struct NounPhrase {
   // Agents that reach over "of"/"in" to every actor of a compound: "the ambassadors of A, B and C".
   std::vector<uint32_t> of_agents;
   std::vector<uint32_t> agents;  // the agents of the phrase (not of a compound's later members)
+  std::string head;              // the last word of its last agent phrase ("MINISTRY"), or ""
   bool has_agent = false;
   bool ends_with_agent = false;  // the last unit is an agent ("Russian officials", not "... Smith")
 };
@@ -89,6 +90,12 @@ struct Discourse {
   std::vector<Member> last_thing;
   std::vector<Member> last_group;
   std::vector<Member> last_subject;
+  // For definite descriptions: the last country ("the country"), international organisation
+  // ("the alliance") and, by sector, the last actor with a country ("the ministry" → RUSGOV).
+  std::vector<Member> last_country;
+  std::vector<Member> last_igo;
+  std::vector<std::pair<std::string, Member>> last_by_sector;
+  std::vector<std::pair<std::string, Member>> last_by_head;  // "MINISTRY" → RUSGOV
 };
 
 
