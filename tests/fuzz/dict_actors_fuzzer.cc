@@ -1,0 +1,9 @@
+// libFuzzer entry point for the actor dictionary reader;
+// the body is in fuzz_targets.h (docs/hardening.md).
+#include "fuzz_targets.h"
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
+  dragoman::fuzz::FuzzDictionary(dragoman::DictionaryKind::kActors,
+                                 dragoman::fuzz::Bytes(data, size));
+  return 0;
+}

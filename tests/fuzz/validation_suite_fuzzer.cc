@@ -1,0 +1,8 @@
+// libFuzzer entry point for the validation-suite reader and judge;
+// the body is in fuzz_targets.h (docs/hardening.md).
+#include "fuzz_targets.h"
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
+  dragoman::fuzz::FuzzValidationSuite(dragoman::fuzz::Bytes(data, size));
+  return 0;
+}
