@@ -37,6 +37,8 @@ struct CoderOptions {
   // its sentence places it in ("in Tbilisi", "across France"), or the one country the sentence
   // is about. PETRARCH does not do this; `dragoman validate` turns it off to judge as it does.
   bool infer_country = true;
+  // Longest document coded, in bytes; a longer one gets a "long-document" warning and no events.
+  size_t max_document_bytes = 16u << 20;
   // Longest sentence coded, in bytes; longer ones are reported as warnings and skipped.
   size_t max_sentence_bytes = 4096;
 };

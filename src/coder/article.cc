@@ -47,6 +47,16 @@ CodedDocument CodeSpans(const Coder::Impl& impl, std::string_view text, std::vec
 }  // namespace
 
 CodedDocument Coder::Code(const Document& document) const {
+  if (document.text.size() > impl_->options.max_document_bytes) {
+    CodedDocument out;
+    out.date = document.date;
+    out.warnings.push_back(CoderWarning{
+        "long-document",
+        "document of " + std::to_string(document.text.size()) +
+            " bytes exceeds max_document_bytes; not coded",
+        Span{0, 0}});
+    return out;
+  }
   Day date = document.date;
   std::vector<CoderWarning> warnings;
   std::string_view text = document.text;

@@ -63,6 +63,7 @@ Status SetCoderOption(CoderOptions* options, std::string_view name_in, std::stri
   if (name == "comma_bmax") return ParseInt(name, value, &options->comma_bmax);
   if (name == "comma_emin") return ParseInt(name, value, &options->comma_emin);
   if (name == "comma_emax") return ParseInt(name, value, &options->comma_emax);
+  if (name == "max_document_bytes") return ParseInt(name, value, &options->max_document_bytes);
   if (name == "max_sentence_bytes") return ParseInt(name, value, &options->max_sentence_bytes);
   return Status::InvalidArgument("unknown option '" + std::string(name_in) + "'");
 }
