@@ -371,9 +371,9 @@ TEST(BadInputTest, SentenceLengthLimitIsConfigurable) {
   for (const json& e : r.OfType("event")) EXPECT_EQ(e["doc_id"], "short");
 }
 
-// Proposed to the lead (docs/hardening.md): CoderOptions::max_document_bytes, set with
-// --set max_document_bytes=N; a longer document is reported (an error record, or a
-// long-document warning with nothing coded), never coded. Skipped until the option exists.
+// CoderOptions::max_document_bytes, set with --set max_document_bytes=N: a longer document is
+// reported (a long-document warning; an error record would do too), never coded. Skipped by a
+// dragoman that lacks the option.
 TEST(BadInputTest, DocumentSizeLimitIsConfigurable) {
   std::string big(3000, ' ');
   for (size_t i = 0; i + 40 < big.size(); i += 80)
