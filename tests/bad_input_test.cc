@@ -112,12 +112,6 @@ void ExpectWellFormed(const CliRun& r) {
   EXPECT_EQ(r.err.find("runtime error"), std::string::npos) << r.err;
 }
 
-// `dragoman code --help` mentions `flag`: features other issues add are tested once they exist.
-bool CliHasFlag(const std::string& flag) {
-  CliRun r = RunCli("code --help");
-  return r.out.find(flag) != std::string::npos;
-}
-
 std::string Record(const std::string& id, const std::string& text) {
   return json{{"id", id}, {"date", "2022-02-24"}, {"text", text}}.dump() + "\n";
 }
@@ -372,16 +366,13 @@ TEST(BadInputTest, SentenceLengthLimitIsConfigurable) {
 }
 
 // CoderOptions::max_document_bytes, set with --set max_document_bytes=N: a longer document is
-// reported (a long-document warning; an error record would do too), never coded. Skipped by a
-// dragoman that lacks the option.
+// reported (a long-document warning; an error record would do too), never coded.
 TEST(BadInputTest, DocumentSizeLimitIsConfigurable) {
   std::string big(3000, ' ');
   for (size_t i = 0; i + 40 < big.size(); i += 80)
     big.replace(i, 32, "Russian troops attacked Ukraine.");
   std::string in = Record("big", big) + Record("small", kSentence);
   CliRun r = RunCli("code --emit all --set max_document_bytes=1000 " + WriteFile("in.jsonl", in));
-  if (r.status == 2 && r.err.find("max_document_bytes") != std::string::npos)
-    GTEST_SKIP() << "no max_document_bytes option yet: " << r.err;
   ExpectWellFormed(r);
   EXPECT_LE(r.status, 1) << r.err;
   ExpectAccounted(r, 2);
@@ -456,7 +447,6 @@ TEST(BadInputTest, MissingFilesAreReportedAndTheOthersCoded) {
 }
 
 TEST(BadInputTest, UnwritableOutputIsAnErrorWithAMessage) {
-  if (!CliHasFlag("--output")) GTEST_SKIP() << "dragoman code has no --output yet";
   std::string in = WriteFile("in.txt", kSentence);
   std::string out = TempPath("no-such-dir") + "/out.jsonl";
   CliRun r = RunCli("code --date 2022-02-24 --output " + out + " " + in);
@@ -483,7 +473,7 @@ std::string ManyRecords(size_t n) {
 TEST(BadInputTest, ClosedStdoutPipeEndsQuietlyWithStatusZero) {
   std::string jsonl = WriteFile("many.jsonl", ManyRecords(5000));  // megabytes of output
   std::string txt = WriteFile("article.txt", std::string(kSentence) + " " + kSentence);
-  const std::string quiet = CliHasFlag("--quiet") ? " --quiet" : "";  // no closing summary
+  const std::string quiet = " --quiet";  // no closing summary
   for (const std::string& input : {jsonl, std::string("- < " + jsonl), txt + " " + jsonl}) {
     std::string err = TempPath("pipe.err");
     std::string cmd = "bash -c 'set -o pipefail; " + std::string(DRAGOMAN_CLI) + " code" + quiet +
@@ -510,7 +500,6 @@ void WriteAll(int fd, const std::string& data) {
 }
 
 TEST(BadInputTest, SigintMidRunEndsWithWholeRecords) {
-  if (!CliHasFlag("--resume")) GTEST_SKIP() << "dragoman code does not handle interruption yet";
   // Standard input is a pipe we control: half the records, then SIGINT once output has started,
   // then the writer goes away (as `cat` does on Ctrl-C).
   std::string out_path = TempPath("out.jsonl"), err_path = TempPath("err.txt");
