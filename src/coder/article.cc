@@ -330,6 +330,7 @@ void DateWarnings(const std::vector<Sentence>& sentences, Day story, CodedDocume
   for (const Sentence& s : sentences) {
     const size_t n = s.tokens.size();
     for (size_t t = 0; t < n; ++t) {
+      if (!(s.flags[t] & kTimeWord)) continue;  // most tokens: no string compared
       int weekday = -1;
       for (int d = 0; d < 7; ++d)
         if (s.tokens[t].norm == kDays[d]) weekday = d;

@@ -39,6 +39,7 @@ using coder::PhraseTrie;
 using coder::Vocabulary;
 using coder::WordIds;
 using namespace coder;  // WordFlag constants
+using namespace std::string_view_literals;  // "AND"sv: compares lengths first, no strlen
 
 namespace coder {
 
@@ -80,7 +81,7 @@ std::string CombineCode(const std::string& actor, const Agent& agent) {
   if (a.empty()) return actor;
   if (agent.prefix) {
     if (actor.rfind(a, 0) == 0) return actor;
-    return a + (actor == "---" ? std::string() : actor);
+    return a + (actor == "---"sv ? std::string() : actor);
   }
   std::string base = actor.empty() ? "---" : actor;
   for (size_t i = 3; i + 3 <= base.size(); i += 3)
@@ -291,7 +292,7 @@ void Coder::Impl::FindNounPhrases(Sentence* s, Day date, Discourse* discourse) c
       // Proper names start with a capital in mixed-case text ("us" is not the US); null
       // entries ("official visit [---]") block in any case.
       std::string resolved = ResolveActor(dict.actor_phrases[actor_phrase].actor, date);
-      if (s->mixed_case && !s->tokens[i].capitalized && resolved != "---") actor_end = i;
+      if (s->mixed_case && !s->tokens[i].capitalized && resolved != "---"sv) actor_end = i;
       if (actor_end > i && resolved.empty()) actor_end = i;
     }
     if (agents.LongestAt(ids, i, &agent_end, &values)) agent_phrase = values.front();
@@ -314,7 +315,7 @@ void Coder::Impl::FindNounPhrases(Sentence* s, Day date, Discourse* discourse) c
       i = agent_end;
     } else {
       bool first_person = (s->flags[i] & kFirstPerson) ||
-                          (s->tokens[i].norm == "US" && !s->tokens[i].capitalized);
+                          (s->tokens[i].norm == "US"sv && !s->tokens[i].capitalized);
       // "their resumption", "its embassy": a possessive before a word is a determiner.
       bool determiner = (s->flags[i] & kPossessive) && i + 1 < n &&
                         s->tokens[i + 1].kind == TokenKind::kWord;
@@ -334,7 +335,7 @@ void Coder::Impl::FindNounPhrases(Sentence* s, Day date, Discourse* discourse) c
   auto joinable = [&](size_t t) {
     uint32_t f = s->flags[t];
     if (f & (kDeterminer | kModifier | kFormer)) return true;
-    if (s->tokens[t].norm == "'S" || s->tokens[t].norm == "'") return true;
+    if (s->tokens[t].norm == "'S"sv || s->tokens[t].norm == "'"sv) return true;
     // "awful and evil minister": a conjunction between two adjectives.
     if ((f & kConjunction) && t > 0 && t + 1 < n && AdjectiveLike(*s, t - 1) &&
         AdjectiveLike(*s, t + 1))
@@ -359,7 +360,7 @@ void Coder::Impl::FindNounPhrases(Sentence* s, Day date, Discourse* discourse) c
       np.pronoun = true;
       const Token& t = s->tokens[np.start];
       uint32_t f = s->flags[np.start];
-      if ((f & kFirstPerson) || t.norm == "US") {
+      if ((f & kFirstPerson) || t.norm == "US"sv) {
         np.first_person = true;  // resolved to the quote's speaker by AttributeQuotes()
         s->nps.push_back(std::move(np));
         ++u;
@@ -412,11 +413,11 @@ void Coder::Impl::FindNounPhrases(Sentence* s, Day date, Discourse* discourse) c
         if (joinable(t)) continue;
         const std::string& w = s->tokens[t].norm;
         if (t == a.end && a.kind == Unit::kAgent && b.kind == Unit::kActor) {
-          if (!owned && (w == "OF" || w == "FROM" || w == "IN")) {
+          if (!owned && (w == "OF"sv || w == "FROM"sv || w == "IN"sv)) {
             via_of = true;
             continue;
           }
-          if (owned && (w == "TO" || w == "IN" || w == "AT" || w == "FOR")) {
+          if (owned && (w == "TO"sv || w == "IN"sv || w == "AT"sv || w == "FOR"sv)) {
             via_to = true;
             continue;
           }
@@ -451,7 +452,7 @@ void Coder::Impl::FindNounPhrases(Sentence* s, Day date, Discourse* discourse) c
         continue;
       std::string c = ResolveActor(units[k].index, date);
       std::string sector = c.size() > 3 ? c.substr(3, 3) : "";
-      if (sector == "BUS" || sector == "MED" || c.rfind("MNC", 0) == 0) {
+      if (sector == "BUS"sv || sector == "MED"sv || c.rfind("MNC", 0) == 0) {
         absorbed.push_back(k);
         s->mismatches.push_back({units[k].start, units[k].end});
       }
@@ -505,7 +506,7 @@ void Coder::Impl::FindNounPhrases(Sentence* s, Day date, Discourse* discourse) c
       else
         for (const Agent* a : agent_list) c = CombineCode(c, *a);
     }
-    if (codes.size() == 1 && codes[0] == "---") {  // nothing but absorbed units
+    if (codes.size() == 1 && codes[0] == "---"sv) {  // nothing but absorbed units
       u = last + 1;
       continue;
     }
@@ -526,7 +527,7 @@ void Coder::Impl::FindNounPhrases(Sentence* s, Day date, Discourse* discourse) c
       while (p > 0 && (s->flags[p] & (kDeterminer | kModifier))) --p;
       // "thousands of protesters", "dozens of Iraqis", "a group of soldiers": the head is the
       // noun after "of", which is then no prepositional object.
-      bool quantity = s->tokens[p].norm == "OF" && p > 0 && IsQuantity(*s, p - 1);
+      bool quantity = s->tokens[p].norm == "OF"sv && p > 0 && IsQuantity(*s, p - 1);
       if ((s->flags[p] & kPreposition) && !quantity) {
         np.after_preposition = true;
         np.preposition = p;
@@ -546,7 +547,7 @@ void Coder::Impl::FindNounPhrases(Sentence* s, Day date, Discourse* discourse) c
     std::vector<NounPhrase> kept;
     for (NounPhrase& np : s->nps) {
       bool modifier = false;
-      if (np.end + 1 < n && s->tokens[np.end].norm == "-") {
+      if (np.end + 1 < n && s->tokens[np.end].norm == "-"sv) {
         for (const char* w : kHyphenated) modifier |= s->tokens[np.end + 1].norm == w;
       }
       if (!modifier) kept.push_back(std::move(np));
@@ -566,9 +567,9 @@ void Coder::Impl::FindNounPhrases(Sentence* s, Day date, Discourse* discourse) c
       while (t < next.start && skip(t)) ++t;
       if (np.pronoun) break;
       if (t < next.start && (s->flags[t] & (kConjunction | kComma)) &&
-          s->tokens[t].norm != "BUT") {
+          s->tokens[t].norm != "BUT"sv) {
         ++t;
-        if (t < next.start && s->tokens[t].norm == "AND") ++t;  // ", and"
+        if (t < next.start && s->tokens[t].norm == "AND"sv) ++t;  // ", and"
         while (t < next.start && skip(t)) ++t;
         linked = t == next.start && !next.pronoun;
       }
@@ -580,14 +581,14 @@ void Coder::Impl::FindNounPhrases(Sentence* s, Day date, Discourse* discourse) c
         for (size_t j = k; j + 1 < s->nps.size() && !closes; ++j) {
           size_t from = j == k ? np.end : s->nps[j].end;
           for (size_t x = from; x < s->nps[j + 1].start; ++x)
-            if (s->tokens[x].norm == "AND" || s->tokens[x].norm == "OR") closes = true;
+            if (s->tokens[x].norm == "AND"sv || s->tokens[x].norm == "OR"sv) closes = true;
         }
         if (!closes) break;
       }
       // "U.S. and South Korean troops", "Ukrainian and Russian delegations": the agent at the
       // end of the list belongs to its bare first items too.
       if (!np.has_agent && next.ends_with_agent && np.members.size() == 1 &&
-          s->tokens[np.end].norm == "AND") {
+          s->tokens[np.end].norm == "AND"sv) {
         for (Member& m : np.members)
           for (uint32_t a : next.agents) m.code = CombineCode(m.code, dict.agents[a]);
         np.has_agent = true;
@@ -634,7 +635,7 @@ static void RememberForDescriptions(const NounPhrase& np, Discourse* d) {
   const Member& m = np.members[0];
   std::string country = CountryOf(m.code);
   if (country.empty()) return;
-  if (country == "IGO") {
+  if (country == "IGO"sv) {
     d->last_igo = np.members;
     return;
   }
@@ -668,14 +669,14 @@ void Coder::Impl::ResolveDefiniteDescriptions(Sentence* s, Discourse* discourse)
   size_t k = 0;
   for (size_t t = 0; t + 1 < n; ++t) {
     while (k < s->nps.size() && s->nps[k].end <= t) RememberForDescriptions(s->nps[k++], &local);
-    if (s->tokens[t].norm != "THE") continue;
+    if (s->tokens[t].norm != "THE"sv) continue;
     const std::string& w = s->tokens[t + 1].norm;
     const std::vector<Member>* antecedent = nullptr;
     int np_index = s->np_of[t + 1];
     if (np_index == kNone && !s->in_unit[t + 1]) {
-      if (w == "COUNTRY" || w == "NATION" || w == "KINGDOM" || w == "REPUBLIC")
+      if (w == "COUNTRY"sv || w == "NATION"sv || w == "KINGDOM"sv || w == "REPUBLIC"sv)
         antecedent = &local.last_country;
-      else if (w == "ALLIANCE" || w == "BLOC" || w == "ORGANIZATION" || w == "ORGANISATION")
+      else if (w == "ALLIANCE"sv || w == "BLOC"sv || w == "ORGANIZATION"sv || w == "ORGANISATION"sv)
         antecedent = &local.last_igo;
       if (!antecedent || antecedent->empty()) continue;
       NounPhrase np;
@@ -731,11 +732,11 @@ void Coder::Impl::InferCountries(Sentence* s) const {
   for (const NounPhrase& np : s->nps) {
     if (!np.after_preposition || np.members.size() != 1) continue;
     const std::string& prep = s->tokens[np.preposition].norm;
-    if (prep != "IN" && prep != "ACROSS" && prep != "NEAR" && prep != "OUTSIDE" &&
-        prep != "THROUGH" && prep != "INSIDE" && prep != "AROUND" && prep != "THROUGHOUT")
+    if (prep != "IN"sv && prep != "ACROSS"sv && prep != "NEAR"sv && prep != "OUTSIDE"sv &&
+        prep != "THROUGH"sv && prep != "INSIDE"sv && prep != "AROUND"sv && prep != "THROUGHOUT"sv)
       continue;
     std::string c = CountryOf(np.members[0].code);
-    if (c.size() == 3 && c != "IGO" && c != "NGO" && c != "MNC" && c != "IMG") {
+    if (c.size() == 3 && c != "IGO"sv && c != "NGO"sv && c != "MNC"sv && c != "IMG"sv) {
       country = c;
       break;
     }
@@ -744,7 +745,7 @@ void Coder::Impl::InferCountries(Sentence* s) const {
     for (const NounPhrase& np : s->nps) {
       for (const Member& m : np.members) {
         std::string c = CountryOf(m.code);
-        if (c.size() != 3 || c == "IGO" || c == "NGO" || c == "MNC" || c == "IMG") continue;
+        if (c.size() != 3 || c == "IGO"sv || c == "NGO"sv || c == "MNC"sv || c == "IMG"sv) continue;
         if (country.empty()) {
           country = c;
         } else if (country != c) {
@@ -765,10 +766,10 @@ void Coder::Impl::DeleteCommaClauses(Sentence* s) const {
   // A short parenthesis is an aside too: "the European Union (EU) agree", "Hamas (the
   // Palestinian group) said".
   for (size_t i = 0; i < n; ++i) {
-    if (s->tokens[i].norm != "(") continue;
+    if (s->tokens[i].norm != "("sv) continue;
     size_t j = i + 1;
-    while (j < n && j <= i + 6 && s->tokens[j].norm != ")" && s->tokens[j].norm != "(") ++j;
-    if (j < n && j <= i + 6 && s->tokens[j].norm == ")") {
+    while (j < n && j <= i + 6 && s->tokens[j].norm != ")"sv && s->tokens[j].norm != "("sv) ++j;
+    if (j < n && j <= i + 6 && s->tokens[j].norm == ")"sv) {
       for (size_t k = i; k <= j; ++k) s->deleted[k] = 1;
       i = j;
     }
@@ -797,8 +798,8 @@ void Coder::Impl::DeleteCommaClauses(Sentence* s) const {
       bool only_np = true;
       size_t from = a + 1;
       // ", including Ukraine," extends a list of partners.
-      if (from < b && (s->tokens[from].norm == "INCLUDING" || s->tokens[from].norm == "ESPECIALLY" ||
-                       s->tokens[from].norm == "NOTABLY" || s->tokens[from].norm == "PARTICULARLY"))
+      if (from < b && (s->tokens[from].norm == "INCLUDING"sv || s->tokens[from].norm == "ESPECIALLY"sv ||
+                       s->tokens[from].norm == "NOTABLY"sv || s->tokens[from].norm == "PARTICULARLY"sv))
         ++from;
       for (size_t i = from; i < b && only_np; ++i)
         only_np = s->np_of[i] != kNone || (s->flags[i] & (kDeterminer | kConjunction | kModifier)) ||
@@ -1026,7 +1027,7 @@ void Coder::Impl::CodeVerbs(const Sentence& s, uint32_t sentence_index, Day date
     while (q > 0 && steps < 4) {
       uint32_t f = s.flags[q - 1];
       const std::string& w = s.tokens[q - 1].norm;
-      if (f & kModal) modality = (w == "WILL" || w == "SHALL" || w == "WO") ? "future" : "hypothetical";
+      if (f & kModal) modality = (w == "WILL"sv || w == "SHALL"sv || w == "WO"sv) ? "future" : "hypothetical";
       if (f & kNegation) negated = true;
       else if (f & kBe) passive = passive || (steps <= 2);
       // Adverbs sit in the chain too: "will not ever clash", "did not even meet".
@@ -1078,8 +1079,8 @@ void Coder::Impl::CodeVerbs(const Sentence& s, uint32_t sentence_index, Day date
         for (size_t t = prev.end; t < v.start && !broken; ++t) {
           const std::string& w = s.tokens[t].norm;
           if (s.flags[t] & (kClauseEnd | kComma)) broken = true;
-          else if (w == "THAT" || w == "WHETHER") linked = true;
-          else if (t + 1 == v.start && (w == "OF" || w == "FOR" || w == "ABOUT")) linked = true;
+          else if (w == "THAT"sv || w == "WHETHER"sv) linked = true;
+          else if (t + 1 == v.start && (w == "OF"sv || w == "FOR"sv || w == "ABOUT"sv)) linked = true;
         }
         if (linked && !broken) complement_of = static_cast<int>(vi - 1);
       }
@@ -1126,7 +1127,7 @@ void Coder::Impl::CodeVerbs(const Sentence& s, uint32_t sentence_index, Day date
       // "... and signed": a coordinated verb shares the previous verb's subject.
       size_t p = v.start;
       while (p > 0 && (s.flags[p - 1] & (kAuxiliary | kNegation))) --p;
-      if (p > 0 && s.tokens[p - 1].norm == "AND" && vi > 0 && verb_subject[vi - 1] != kNone &&
+      if (p > 0 && s.tokens[p - 1].norm == "AND"sv && vi > 0 && verb_subject[vi - 1] != kNone &&
           (p < 2 || s.np_of[p - 2] == kNone || s.verbs[vi - 1].end + 6 >= v.start)) {
         subject = verb_subject[vi - 1];
       }
@@ -1137,7 +1138,7 @@ void Coder::Impl::CodeVerbs(const Sentence& s, uint32_t sentence_index, Day date
           if (s.flags[t] & kComplementizer) {
             // "officials who met": a relative pronoun; keep looking past it.
             const std::string& w = s.tokens[t].norm;
-            if (w != "WHO" && w != "WHICH") break;
+            if (w != "WHO"sv && w != "WHICH"sv) break;
           }
           continue;
         }
@@ -1157,7 +1158,7 @@ void Coder::Impl::CodeVerbs(const Sentence& s, uint32_t sentence_index, Day date
     bool governed = governor != kNone && verb_coded[governor];
     // Statements (01) report their complements, which keep their own events.
     if (complement_of != kNone && verb_coded[complement_of] &&
-        verb_root[complement_of] != "01")
+        verb_root[complement_of] != "01"sv)
       governed = true;
     if (governor != kNone && verb_negated[governor]) negated = true;
     if (code.kind != EventCode::Kind::kEvent) {
@@ -1191,14 +1192,14 @@ void Coder::Impl::CodeVerbs(const Sentence& s, uint32_t sentence_index, Day date
       // Meetings, talks and cooperation happen "in Riyadh", "at the border": a place is no
       // partner for them.
       const std::string root = code.code.substr(0, 2);
-      const bool place_is_venue = (root == "03" || root == "04" || root == "05" || root == "06") &&
-                                  code.code != "042" && code.code != "043";
+      const bool place_is_venue = (root == "03"sv || root == "04"sv || root == "05"sv || root == "06"sv) &&
+                                  code.code != "042"sv && code.code != "043"sv;
       int venue = kNone;
       size_t object_end = ce;
       // "... with allies and partners, including Ukraine": the list goes on past the comma.
       if (object_end + 1 < n && (s.flags[object_end] & kComma)) {
         const std::string& w = s.tokens[object_end + 1].norm;
-        if (w == "INCLUDING" || w == "ESPECIALLY" || w == "NOTABLY" || w == "PARTICULARLY") {
+        if (w == "INCLUDING"sv || w == "ESPECIALLY"sv || w == "NOTABLY"sv || w == "PARTICULARLY"sv) {
           size_t e = object_end + 2;
           while (e < n && !(s.flags[e] & (kClauseEnd | kComma))) ++e;
           object_end = e;
@@ -1215,7 +1216,7 @@ void Coder::Impl::CodeVerbs(const Sentence& s, uint32_t sentence_index, Day date
         }
         if (place_is_venue && s.nps[np].after_preposition) {
           const std::string& prep = s.tokens[s.nps[np].preposition].norm;
-          if (prep == "IN" || prep == "AT" || prep == "NEAR" || prep == "ON") {
+          if (prep == "IN"sv || prep == "AT"sv || prep == "NEAR"sv || prep == "ON"sv) {
             if (venue == kNone) venue = np;
             t = s.nps[np].end - 1;
             continue;
@@ -1254,7 +1255,7 @@ void Coder::Impl::CodeVerbs(const Sentence& s, uint32_t sentence_index, Day date
         std::string code;
         int words = 0;
         for (size_t t = a; t < b; ++t) {
-          if (s.tokens[t].kind != TokenKind::kWord || s.tokens[t].norm == "'S") continue;
+          if (s.tokens[t].kind != TokenKind::kWord || s.tokens[t].norm == "'S"sv) continue;
           if (!code.empty()) code += ' ';
           code += s.tokens[t].norm;
           ++words;
@@ -1273,7 +1274,7 @@ void Coder::Impl::CodeVerbs(const Sentence& s, uint32_t sentence_index, Day date
       auto nominal = [&](size_t t) {
         return !s.deleted[t] && s.verb_end[t] == 0 && s.np_of[t] == kNone &&
                (s.tokens[t].kind == TokenKind::kWord) &&
-               (!(s.flags[t] & ~(kDeterminer | kPossessive)) || s.tokens[t].norm == "OF");
+               (!(s.flags[t] & ~(kDeterminer | kPossessive)) || s.tokens[t].norm == "OF"sv);
       };
       if (source == kNone) {
         size_t a = v.start;
@@ -1282,7 +1283,7 @@ void Coder::Impl::CodeVerbs(const Sentence& s, uint32_t sentence_index, Day date
       }
       if (target == kNone) {
         size_t a = v.end;
-        if (a < ce && (s.flags[a] & kPreposition) && s.tokens[a].norm != "OF") ++a;
+        if (a < ce && (s.flags[a] & kPreposition) && s.tokens[a].norm != "OF"sv) ++a;
         size_t b = a;
         while (b < ce && nominal(b) && !(s.flags[b] & kTimeWord)) ++b;
         if (b > a && make(a, b, &new_target)) target = -2;
@@ -1332,7 +1333,7 @@ void Coder::Impl::CodeVerbs(const Sentence& s, uint32_t sentence_index, Day date
     const NounPhrase* tgt = target == kNone ? nullptr : target == -2 ? &new_target : &s.nps[target];
     const std::string root = code.code.substr(0, 2);
     if (!tgt && src && src->members.size() > 1 &&
-        (root == "03" || root == "04" || root == "05" || root == "06")) {
+        (root == "03"sv || root == "04"sv || root == "05"sv || root == "06"sv)) {
       // "U.S. and Russian officials met": the members of a compound subject met each other
       // (PETRARCH-2 does the same for cooperative cue codes).
       for (size_t a = 0; a < src->members.size(); ++a) {

@@ -27,11 +27,17 @@ struct WordIds {
 
 class Vocabulary {
  public:
+  Vocabulary();
+  Vocabulary(const Vocabulary&) = delete;
+  Vocabulary& operator=(const Vocabulary&) = delete;
+
   // Adds a word (normalised) and returns its id.
   uint32_t Add(std::string_view word);
   // The id of a word, or kNoWord.
   uint32_t Find(std::string_view word) const;
-  // The exact and stem ids of a text token's normalised form.
+  // The exact and stem ids of a text token's normalised form. News repeats its words, so the
+  // answers for recent words are kept in a small per-thread cache (keyed by this vocabulary's
+  // serial number, which changes on every Add, so a cached answer is never stale).
   WordIds Lookup(std::string_view norm) const;
   const std::string& word(uint32_t id) const { return words_[id]; }
   size_t size() const { return words_.size(); }
@@ -49,6 +55,8 @@ class Vocabulary {
     return h ^ (h >> 29);
   }
   void Grow();
+  WordIds LookupUncached(std::string_view norm) const;
+  uint64_t serial_;  // unique among all vocabularies and all their states
   std::vector<Slot> slots_;
   std::vector<std::string> words_;
 };
