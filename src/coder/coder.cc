@@ -187,6 +187,7 @@ void Coder::Impl::Compile() {
           if (t.kind == PatternToken::Kind::kWord) {
             c.word = vocab.Add(t.word.word);
             cp.required.push_back(c.word);
+            cp.required_signature.Add(c.word);
             c.exact = t.word.exact;
             if (WordFlags(t.word.word) & kNegation) cp.names_negation = true;
           } else if (t.kind == PatternToken::Kind::kSynset && t.synset < dict.synsets.size()) {
@@ -1091,6 +1092,7 @@ void Coder::Impl::CodeVerbs(const Sentence& s, uint32_t sentence_index, Day date
     int psource = kNone, ptarget = kNone;
     for (const CompiledPattern& p : block_patterns[form.block]) {
       // Cheap filter first: every literal word of the pattern must be in the sentence.
+      if (!s.present_signature.Covers(p.required_signature)) continue;
       bool possible = true;
       for (uint32_t w : p.required)
         if (!std::binary_search(s.present.begin(), s.present.end(), w)) {
@@ -1377,6 +1379,8 @@ void Coder::Impl::Analyze(Sentence* s, Day date, Discourse* discourse) const {
     for (uint8_t k = 0; k < w.stem_count; ++k) s->present.push_back(w.stems[k]);
   }
   std::sort(s->present.begin(), s->present.end());
+  s->present_signature = {};
+  for (uint32_t w : s->present) s->present_signature.Add(w);
   s->verb_end.assign(n, 0);
   s->in_unit.assign(n, 0);
   s->verb_form.assign(n, 0);

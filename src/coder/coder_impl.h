@@ -51,6 +51,7 @@ struct Coder::Impl {
     size_t weight = 0;
     bool names_negation = false;
     std::vector<uint32_t> required;  // literal word ids that must occur in the sentence
+    coder::WordSignature required_signature;  // of `required`
   };
   std::vector<std::vector<CompiledPattern>> block_patterns;  // sorted longest first
   std::vector<uint8_t> actor_is_person;                      // per actor

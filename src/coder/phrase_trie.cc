@@ -8,12 +8,15 @@ void PhraseTrie::Add(const Phrase& phrase, Vocabulary* vocabulary, uint32_t valu
   uint32_t node = 0;
   for (const PhraseWord& w : phrase) {
     uint32_t id = vocabulary->Add(w.word);
-    if (node == 0) {
-      if (starts_.size() <= id) starts_.resize(id + 1, 0);
-      starts_[id] = 1;
-    }
     uint32_t next = static_cast<uint32_t>(nodes_.size());
-    node = edges_.Insert(Key(node, id, w.exact), next);
+    if (node == 0) {
+      if (roots_.size() <= id) roots_.resize(id + 1);
+      uint32_t& child = w.exact ? roots_[id].exact : roots_[id].stem;
+      if (child == 0) child = next;
+      node = child;
+    } else {
+      node = edges_.Insert(Key(node, id, w.exact), next);
+    }
     if (node == next) nodes_.emplace_back();
   }
   auto& values = nodes_[node].values;

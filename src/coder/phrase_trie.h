@@ -44,15 +44,11 @@ class PhraseTrie {
     return (static_cast<uint64_t>(node) << 33) | (static_cast<uint64_t>(word) << 1) | exact;
   }
   uint32_t Child(uint32_t node, uint32_t word, bool exact) const {
+    if (node == 0) {
+      if (word >= roots_.size()) return 0;
+      return exact ? roots_[word].exact : roots_[word].stem;
+    }
     return edges_.Find(Key(node, word, exact));
-  }
-  // Whether any phrase starts with `word`: most tokens start none, and skip the probes.
-  bool MayStart(const WordIds& t) const {
-    auto has = [&](uint32_t w) { return w < starts_.size() && starts_[w]; };
-    if (t.exact != kNoWord && has(t.exact)) return true;
-    for (uint8_t i = 0; i < t.stem_count; ++i)
-      if (has(t.stems[i])) return true;
-    return false;
   }
   template <typename Found>
   void Walk(std::span<const WordIds> tokens, size_t pos, uint32_t node, Found& found) const {
@@ -60,7 +56,6 @@ class PhraseTrie {
       for (uint32_t v : nodes_[node].values) found(pos, v);
     if (pos >= tokens.size()) return;
     const WordIds& t = tokens[pos];
-    if (node == 0 && !MayStart(t)) return;
     if (t.exact != kNoWord) {
       if (uint32_t c = Child(node, t.exact, true)) Walk(tokens, pos + 1, c, found);
       if (uint32_t c = Child(node, t.exact, false)) Walk(tokens, pos + 1, c, found);
@@ -70,8 +65,14 @@ class PhraseTrie {
   }
 
   std::vector<Node> nodes_;
+  // Edges from the root, by word id: most tokens start no phrase, and an array answers that
+  // without a hash probe. Deeper edges are in edges_.
+  struct RootEdges {
+    uint32_t exact = 0;  // child by an exact edge, or 0
+    uint32_t stem = 0;   // child by a non-exact edge, or 0
+  };
+  std::vector<RootEdges> roots_;
   FlatMap64 edges_;
-  std::vector<uint8_t> starts_;  // by word id: some phrase starts with it
 };
 
 }  // namespace dragoman::coder

@@ -68,6 +68,7 @@ struct Sentence {
   std::vector<NounPhrase> nps;
   std::vector<VerbHit> verbs;
   std::vector<uint32_t> present;  // sorted word ids (exact and stems) of the sentence's tokens
+  WordSignature present_signature;  // of `present`
   std::vector<uint32_t> verb_end;   // per token: end of the longest verb form starting here, or 0
   std::vector<uint32_t> verb_form;  // per token: that verb form
   std::vector<uint8_t> in_unit;     // per token: part of an actor or agent phrase

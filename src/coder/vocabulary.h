@@ -25,6 +25,21 @@ struct WordIds {
   std::array<uint32_t, 3> stems{};
 };
 
+// A 256-bit signature of a set of word ids (one bit per id, by hash). When a pattern's
+// signature is not covered by a sentence's, some word of the pattern is missing from the
+// sentence; when it is covered, an exact test must still decide.
+struct WordSignature {
+  std::array<uint64_t, 4> bits{};
+  void Add(uint32_t id) {
+    const uint32_t h = (id * 0x9E3779B1u) >> 24;
+    bits[h >> 6] |= uint64_t{1} << (h & 63);
+  }
+  bool Covers(const WordSignature& o) const {
+    return ((o.bits[0] & ~bits[0]) | (o.bits[1] & ~bits[1]) | (o.bits[2] & ~bits[2]) |
+            (o.bits[3] & ~bits[3])) == 0;
+  }
+};
+
 class Vocabulary {
  public:
   Vocabulary();
