@@ -191,6 +191,7 @@ void Coder::Impl::Compile() {
             c.exact = t.word.exact;
             if (WordFlags(t.word.word) & kNegation) cp.names_negation = true;
           } else if (t.kind == PatternToken::Kind::kSynset && t.synset < dict.synsets.size()) {
+            cp.required_signature.Add(kSynsetSignature + t.synset);
             // A synset of negated auxiliaries (&NEGATVAUXVRB = DID N'T, WILL NOT, ...).
             for (const Phrase& m : dict.synsets[t.synset].members)
               for (const PhraseWord& w : m)
@@ -899,12 +900,12 @@ bool Coder::Impl::TokenMatches(const Sentence& s, size_t pos, const CompiledToke
     return ok;
   }
   if (t.kind == PatternToken::Kind::kSynset) {
-    size_t best = pos;
-    synsets.MatchAt(std::span<const WordIds>(s.ids), pos, [&](size_t e, uint32_t v) {
-      if (v == t.synset && e > best) best = e;
-    });
-    *end = best;
-    return best > pos;
+    for (uint32_t k = s.synset_begin[pos]; k < s.synset_begin[pos + 1]; ++k) {
+      if (s.synset_matches[k].synset != t.synset) continue;
+      *end = s.synset_matches[k].end;
+      return true;
+    }
+    return false;
   }
   return false;
 }
@@ -1381,6 +1382,22 @@ void Coder::Impl::Analyze(Sentence* s, Day date, Discourse* discourse) const {
   std::sort(s->present.begin(), s->present.end());
   s->present_signature = {};
   for (uint32_t w : s->present) s->present_signature.Add(w);
+  // Every synset match, once per sentence: patterns test them again and again.
+  s->synset_begin.assign(n + 1, 0);
+  s->synset_matches.clear();
+  for (size_t i = 0; i < n; ++i) {
+    s->synset_begin[i] = static_cast<uint32_t>(s->synset_matches.size());
+    synsets.MatchAt(std::span<const WordIds>(s->ids), i, [&](size_t e, uint32_t v) {
+      for (uint32_t k = s->synset_begin[i]; k < s->synset_matches.size(); ++k) {
+        if (s->synset_matches[k].synset != v) continue;
+        s->synset_matches[k].end = std::max<uint32_t>(s->synset_matches[k].end, e);
+        return;
+      }
+      s->synset_matches.push_back({v, static_cast<uint32_t>(e)});
+      s->present_signature.Add(kSynsetSignature + v);
+    });
+  }
+  s->synset_begin[n] = static_cast<uint32_t>(s->synset_matches.size());
   s->verb_end.assign(n, 0);
   s->in_unit.assign(n, 0);
   s->verb_form.assign(n, 0);

@@ -68,7 +68,15 @@ struct Sentence {
   std::vector<NounPhrase> nps;
   std::vector<VerbHit> verbs;
   std::vector<uint32_t> present;  // sorted word ids (exact and stems) of the sentence's tokens
-  WordSignature present_signature;  // of `present`
+  WordSignature present_signature;  // of `present` and of kSynsetSignature + each synset found
+  // Synset matches by start token: synset_matches[synset_begin[t] .. synset_begin[t + 1]) are
+  // the synsets with a member starting at t, each with the end of its longest member there.
+  struct SynsetMatch {
+    uint32_t synset;
+    uint32_t end;
+  };
+  std::vector<uint32_t> synset_begin;
+  std::vector<SynsetMatch> synset_matches;
   std::vector<uint32_t> verb_end;   // per token: end of the longest verb form starting here, or 0
   std::vector<uint32_t> verb_form;  // per token: that verb form
   std::vector<uint8_t> in_unit;     // per token: part of an actor or agent phrase
@@ -84,6 +92,9 @@ struct Sentence {
   std::vector<Mismatch> mismatches;
   bool mixed_case = true;
 };
+
+// Synset s counts as word id kSynsetSignature + s in signatures (word ids stay far below it).
+inline constexpr uint32_t kSynsetSignature = 0x80000000u;
 
 // What the previous sentences said, for pronouns that reach back.
 struct Discourse {
