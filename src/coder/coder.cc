@@ -253,7 +253,8 @@ uint32_t Coder::Impl::FuzzyName(const std::string& word) const {
   return found;
 }
 
-std::string Coder::Impl::ResolveActor(uint32_t actor, Day date) const {
+const std::string& Coder::Impl::ResolveActor(uint32_t actor, Day date) const {
+  static const std::string kNoCode;
   const Actor& a = dict.actors[actor];
   const DatedCode* fallback = nullptr;
   for (const DatedCode& c : a.codes) {
@@ -264,7 +265,7 @@ std::string Coder::Impl::ResolveActor(uint32_t actor, Day date) const {
     if (date != kNoDay && c.from <= date && date <= c.to) return c.code;
   }
   if (fallback) return fallback->code;
-  return a.codes.empty() ? std::string() : a.codes.back().code;
+  return a.codes.empty() ? kNoCode : a.codes.back().code;
 }
 
 static void RememberForDescriptions(const NounPhrase& np, Discourse* d);
@@ -293,7 +294,7 @@ void Coder::Impl::FindNounPhrases(Sentence* s, Day date, Discourse* discourse) c
       actor_phrase = values.front();
       // Proper names start with a capital in mixed-case text ("us" is not the US); null
       // entries ("official visit [---]") block in any case.
-      std::string resolved = ResolveActor(dict.actor_phrases[actor_phrase].actor, date);
+      const std::string& resolved = ResolveActor(dict.actor_phrases[actor_phrase].actor, date);
       if (s->mixed_case && !s->tokens[i].capitalized && resolved != "---"sv) actor_end = i;
       if (actor_end > i && resolved.empty()) actor_end = i;
     }
@@ -665,6 +666,20 @@ static void RememberForDescriptions(const NounPhrase& np, Discourse* d) {
 
 void Coder::Impl::ResolveDefiniteDescriptions(Sentence* s, Discourse* discourse) const {
   const size_t n = s->tokens.size();
+  // Most sentences have no definite description to resolve: look before copying the discourse.
+  bool any = false;
+  for (size_t t = 0; t + 1 < n && !any; ++t) {
+    if (s->tokens[t].norm != "THE"sv) continue;
+    int np_index = s->np_of[t + 1];
+    if (np_index == kNone) {
+      any = !s->in_unit[t + 1];
+    } else {
+      const NounPhrase& np = s->nps[np_index];
+      any = np.start == t + 1 && np.members.size() == 1 && np.members[0].code.size() >= 6 &&
+            np.members[0].code.rfind("---", 0) == 0;
+    }
+  }
+  if (!any) return;
   // Earlier noun phrases of this sentence count first.
   Discourse local = *discourse;
   std::vector<NounPhrase> added;

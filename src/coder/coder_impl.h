@@ -75,7 +75,8 @@ struct Coder::Impl {
     what += "]";
     return Rule(r.where, what);
   }
-  std::string ResolveActor(uint32_t actor, Day date) const;
+  // The actor's code at `date` ("" when it has none); refers into `dict`.
+  const std::string& ResolveActor(uint32_t actor, Day date) const;
 
   void Analyze(Sentence* s, Day date, Discourse* discourse) const;
   void FindNounPhrases(Sentence* s, Day date, Discourse* discourse) const;

@@ -25,8 +25,8 @@ void PhraseTrie::Add(const Phrase& phrase, Vocabulary* vocabulary, uint32_t valu
   values.push_back(value);
 }
 
-bool PhraseTrie::LongestAt(std::span<const WordIds> tokens, size_t start, size_t* end,
-                           std::vector<uint32_t>* values) const {
+bool PhraseTrie::LongestMatch(std::span<const WordIds> tokens, size_t start, size_t* end,
+                              std::vector<uint32_t>* values) const {
   size_t best = start;
   values->clear();
   MatchAt(tokens, start, [&](size_t e, uint32_t v) {

@@ -27,12 +27,20 @@ class PhraseTrie {
   // reported after shorter ones only by accident of traversal: callers compare `end` themselves.
   template <typename Found>
   void MatchAt(std::span<const WordIds> tokens, size_t start, Found&& found) const {
-    Walk(tokens, start, 0, found);
+    if (start < tokens.size() && MayStart(tokens[start])) Walk(tokens, start, 0, found);
   }
 
   // The longest match at `start`: fills *end and the values there; false when none.
   bool LongestAt(std::span<const WordIds> tokens, size_t start, size_t* end,
-                 std::vector<uint32_t>* values) const;
+                 std::vector<uint32_t>* values) const {
+    // Most tokens start no phrase: answered here, inline, from the root array.
+    if (start >= tokens.size() || !MayStart(tokens[start])) {
+      *end = start;
+      values->clear();
+      return false;
+    }
+    return LongestMatch(tokens, start, end, values);
+  }
 
   bool empty() const { return nodes_.size() == 1; }
 
@@ -50,6 +58,15 @@ class PhraseTrie {
     }
     return edges_.Find(Key(node, word, exact));
   }
+  bool MayStart(const WordIds& t) const {
+    auto starts = [&](uint32_t w) { return w < roots_.size() && (roots_[w].exact | roots_[w].stem); };
+    if (t.exact != kNoWord && starts(t.exact)) return true;
+    for (uint8_t i = 0; i < t.stem_count; ++i)
+      if (starts(t.stems[i])) return true;
+    return false;
+  }
+  bool LongestMatch(std::span<const WordIds> tokens, size_t start, size_t* end,
+                    std::vector<uint32_t>* values) const;
   template <typename Found>
   void Walk(std::span<const WordIds> tokens, size_t pos, uint32_t node, Found& found) const {
     if (node != 0)
