@@ -664,6 +664,20 @@ static void RememberForDescriptions(const NounPhrase& np, Discourse* d) {
   }
 }
 
+namespace {
+
+// What "the WORD" may refer to: the last country or the last international organisation.
+enum class Description { kNone, kCountry, kOrganization };
+Description DescriptionOf(std::string_view w) {
+  if (w == "COUNTRY"sv || w == "NATION"sv || w == "KINGDOM"sv || w == "REPUBLIC"sv)
+    return Description::kCountry;
+  if (w == "ALLIANCE"sv || w == "BLOC"sv || w == "ORGANIZATION"sv || w == "ORGANISATION"sv)
+    return Description::kOrganization;
+  return Description::kNone;
+}
+
+}  // namespace
+
 void Coder::Impl::ResolveDefiniteDescriptions(Sentence* s, Discourse* discourse) const {
   const size_t n = s->tokens.size();
   // Most sentences have no definite description to resolve: look before copying the discourse.
@@ -672,7 +686,7 @@ void Coder::Impl::ResolveDefiniteDescriptions(Sentence* s, Discourse* discourse)
     if (s->tokens[t].norm != "THE"sv) continue;
     int np_index = s->np_of[t + 1];
     if (np_index == kNone) {
-      any = !s->in_unit[t + 1];
+      any = !s->in_unit[t + 1] && DescriptionOf(s->tokens[t + 1].norm) != Description::kNone;
     } else {
       const NounPhrase& np = s->nps[np_index];
       any = np.start == t + 1 && np.members.size() == 1 && np.members[0].code.size() >= 6 &&
@@ -691,10 +705,11 @@ void Coder::Impl::ResolveDefiniteDescriptions(Sentence* s, Discourse* discourse)
     const std::vector<Member>* antecedent = nullptr;
     int np_index = s->np_of[t + 1];
     if (np_index == kNone && !s->in_unit[t + 1]) {
-      if (w == "COUNTRY"sv || w == "NATION"sv || w == "KINGDOM"sv || w == "REPUBLIC"sv)
-        antecedent = &local.last_country;
-      else if (w == "ALLIANCE"sv || w == "BLOC"sv || w == "ORGANIZATION"sv || w == "ORGANISATION"sv)
-        antecedent = &local.last_igo;
+      switch (DescriptionOf(w)) {
+        case Description::kCountry: antecedent = &local.last_country; break;
+        case Description::kOrganization: antecedent = &local.last_igo; break;
+        case Description::kNone: break;
+      }
       if (!antecedent || antecedent->empty()) continue;
       NounPhrase np;
       np.start = static_cast<uint32_t>(t + 1);
