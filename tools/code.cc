@@ -233,6 +233,8 @@ int RunCode(int argc, char** argv) {
       return 2;
     }
   }
+  // Entity records and text warnings are only written by --emit all.
+  options.article_records = f.emit_all;
   // A bundle checks itself as its Coder is built (bundle.h).
   Result<std::unique_ptr<Coder>> coder =
       bundle.ok() ? CreateBundleCoder(std::move(bundle).value(), options)

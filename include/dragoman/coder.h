@@ -41,6 +41,11 @@ struct CoderOptions {
   size_t max_document_bytes = 16u << 20;
   // Longest sentence coded, in bytes; longer ones are reported as warnings and skipped.
   size_t max_sentence_bytes = 4096;
+  // Whether Code() fills CodedDocument::entities and the text warnings (name-variant,
+  // entity-type-mismatch, repeated-words, fragment, date-inconsistency, unknown-actor). Events,
+  // quotes and the no-date/long-* warnings do not depend on it; `dragoman code --emit events`,
+  // which writes none of these records, turns it off and codes faster.
+  bool article_records = true;
 };
 
 // Sets one option from a PETRARCH-style name and value ("require_dyad", "True").

@@ -545,6 +545,7 @@ CodedDocument CodeSpans(const Coder::Impl& impl, std::string_view text, std::vec
       out.events.push_back(std::move(e));
     }
   }
+  if (!impl.options.article_records) return out;
   FindEntities(impl, sentences, &out);
   TextWarnings(impl, sentences, skip, &out);
   DateWarnings(sentences, date, &out);

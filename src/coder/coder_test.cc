@@ -58,7 +58,7 @@ struct Case {
   int new_actor_length = 0;
 };
 
-std::unique_ptr<Coder> MakeCoder(int new_actor_length) {
+std::unique_ptr<Coder> MakeCoder(int new_actor_length, bool article_records = true) {
   DictionarySet set;
   EXPECT_TRUE(ParseDictionary(kVerbs, "verbs.txt", DictionaryKind::kVerbs, &set).ok());
   EXPECT_TRUE(ParseDictionary(kActors, "actors.txt", DictionaryKind::kActors, &set).ok());
@@ -68,6 +68,7 @@ std::unique_ptr<Coder> MakeCoder(int new_actor_length) {
                   .ok());
   CoderOptions options;
   options.new_actor_length = new_actor_length;
+  options.article_records = article_records;
   Result<std::unique_ptr<Coder>> coder = Coder::Create(std::move(set), CameoTable(), options);
   EXPECT_TRUE(coder.ok());
   return std::move(coder).value();
@@ -170,6 +171,31 @@ TEST(CoderGoldenTest, WarningsOnGarbledText) {
   // "sentence"; "shelled and shelled".
   EXPECT_EQ(kinds, (std::vector<std::string>{"date-inconsistency", "fragment", "repeated-words",
                                              "unknown-actor"}));
+}
+
+// Without article records (--emit events) the events and quotes are the same; entities and text
+// warnings are not computed.
+TEST(CoderGoldenTest, ArticleRecordsOffKeepsEventsAndQuotes) {
+  Document doc;
+  doc.text =
+      "\"We will meet Russia,\" Blinken said. Officials said on Monday, March 3, 2022 that Zorblat "
+      "shelled Ukraine. Later Zorblat shelled and shelled Russia.";
+  doc.date = DayFromCivil(2022, 3, 5);
+  CodedDocument all = MakeCoder(0, true)->Code(doc);
+  CodedDocument plain = MakeCoder(0, false)->Code(doc);
+  EXPECT_FALSE(all.entities.empty());
+  EXPECT_FALSE(all.warnings.empty());
+  EXPECT_TRUE(plain.entities.empty());
+  EXPECT_TRUE(plain.warnings.empty());
+  ASSERT_EQ(plain.events.size(), all.events.size());
+  for (size_t i = 0; i < all.events.size(); ++i) {
+    EXPECT_EQ(plain.events[i].source.code, all.events[i].source.code);
+    EXPECT_EQ(plain.events[i].target.code, all.events[i].target.code);
+    EXPECT_EQ(plain.events[i].cameo, all.events[i].cameo);
+    EXPECT_EQ(plain.events[i].date, all.events[i].date);
+  }
+  ASSERT_EQ(plain.quotes.size(), all.quotes.size());
+  EXPECT_EQ(plain.quotes[0].speaker_code, all.quotes[0].speaker_code);
 }
 
 }  // namespace
