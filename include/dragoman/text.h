@@ -73,6 +73,8 @@ std::vector<Span> SplitSentences(std::string_view text);
 // "didn't" → DID N'T), hyphens split words ("pro-Western" → PRO - WESTERN), abbreviations with
 // inner periods stay whole ("U.S.", "U.N.").
 std::vector<Token> Tokenize(std::string_view text, Span span);
+// The same into *tokens (cleared first), reusing its storage.
+void Tokenize(std::string_view text, Span span, std::vector<Token>* tokens);
 inline std::vector<Token> Tokenize(std::string_view text) {
   return Tokenize(text, Span{0, static_cast<uint32_t>(text.size())});
 }

@@ -503,7 +503,8 @@ CodedDocument CodeSpans(const Coder::Impl& impl, std::string_view text, std::vec
   out.sentences = std::move(spans);
   Discourse discourse;
   std::unordered_set<std::string> seen;
-  std::vector<Sentence> sentences(out.sentences.size());
+  coder::SentencePool pool(out.sentences.size());
+  std::vector<Sentence>& sentences = pool.sentences();
   std::vector<uint8_t> skip(out.sentences.size(), 0);
   for (uint32_t i = 0; i < out.sentences.size(); ++i) {
     const Span sp = out.sentences[i];

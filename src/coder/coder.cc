@@ -58,6 +58,27 @@ bool IsQuantity(const Sentence& s, size_t t) {
   return s.tokens[t].kind == TokenKind::kNumber || (s.flags[t] & kQuantity);
 }
 
+namespace {
+
+// This thread's spare sentences. A document of many sentences leaves at most kKeep behind, so
+// one huge document does not hold its memory for the rest of the run.
+constexpr size_t kKeep = 256;
+thread_local std::vector<Sentence> spare_sentences;
+
+}  // namespace
+
+SentencePool::SentencePool(size_t n) {
+  sentences_.swap(spare_sentences);
+  if (sentences_.size() > n) sentences_.resize(n);
+  for (Sentence& s : sentences_) s.Clear();
+  sentences_.resize(n);
+}
+
+SentencePool::~SentencePool() {
+  if (sentences_.size() > kKeep) sentences_.resize(kKeep);
+  if (spare_sentences.size() < sentences_.size()) spare_sentences.swap(sentences_);
+}
+
 }  // namespace coder
 
 namespace {
@@ -1390,7 +1411,7 @@ void Coder::Impl::CodeVerbs(const Sentence& s, uint32_t sentence_index, Day date
 }
 
 void Coder::Impl::Analyze(Sentence* s, Day date, Discourse* discourse) const {
-  s->tokens = Tokenize(s->text, s->span);
+  Tokenize(s->text, s->span, &s->tokens);
   const size_t n = s->tokens.size();
   s->ids.resize(n);
   s->flags.resize(n);

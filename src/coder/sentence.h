@@ -91,6 +91,43 @@ struct Sentence {
   };
   std::vector<Mismatch> mismatches;
   bool mixed_case = true;
+
+  // Empties every field but keeps the storage, for the next sentence.
+  void Clear() {
+    span = {};
+    tokens.clear();
+    ids.clear();
+    flags.clear();
+    deleted.clear();
+    np_of.clear();
+    nps.clear();
+    verbs.clear();
+    present.clear();
+    present_signature = {};
+    synset_begin.clear();
+    synset_matches.clear();
+    verb_end.clear();
+    verb_form.clear();
+    in_unit.clear();
+    fuzzy.clear();
+    mismatches.clear();
+    mixed_case = true;
+  }
+};
+
+// Sentences for one document, reused from document to document on each thread so their
+// storage is allocated once rather than per sentence. Take() hands out `n` cleared sentences;
+// the destructor gives them back.
+class SentencePool {
+ public:
+  explicit SentencePool(size_t n);
+  ~SentencePool();
+  SentencePool(const SentencePool&) = delete;
+  SentencePool& operator=(const SentencePool&) = delete;
+  std::vector<Sentence>& sentences() { return sentences_; }
+
+ private:
+  std::vector<Sentence> sentences_;
 };
 
 // Synset s counts as word id kSynsetSignature + s in signatures (word ids stay far below it).

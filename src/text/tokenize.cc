@@ -330,13 +330,18 @@ class Tokenizer {
 
 }  // namespace
 
-std::vector<Token> Tokenize(std::string_view text, Span span) {
-  std::vector<Token> tokens;
+void Tokenize(std::string_view text, Span span, std::vector<Token>* tokens) {
+  tokens->clear();
   size_t end = std::min<size_t>(span.end, text.size());
   size_t start = std::min<size_t>(span.start, end);
-  tokens.reserve((end - start) / 5 + 4);
+  tokens->reserve((end - start) / 5 + 4);
   // Characters are never decoded past the span's end.
-  Tokenizer(text.substr(0, end), &tokens).Run(start);
+  Tokenizer(text.substr(0, end), tokens).Run(start);
+}
+
+std::vector<Token> Tokenize(std::string_view text, Span span) {
+  std::vector<Token> tokens;
+  Tokenize(text, span, &tokens);
   return tokens;
 }
 
