@@ -22,6 +22,7 @@
 #include <algorithm>
 #include <cstring>
 #include <string>
+#include <type_traits>
 #include <unordered_map>
 #include <unordered_set>
 #include <utility>
@@ -82,6 +83,26 @@ SentencePool::~SentencePool() {
 }  // namespace coder
 
 namespace {
+
+// Calls f(word without its k-th byte) for each k, in a stack buffer, while f returns true (a
+// void f never stops); false when f stopped. Words longer than 63 bytes have no variants.
+template <typename F>
+bool ForEachDeletion(std::string_view word, F&& f) {
+  char buf[64];
+  if (word.size() > sizeof buf) return true;
+  for (size_t k = 0; k < word.size(); ++k) {
+    std::memcpy(buf, word.data(), k);
+    std::memcpy(buf + k, word.data() + k + 1, word.size() - k - 1);
+    std::string_view variant(buf, word.size() - 1);
+    if constexpr (std::is_void_v<decltype(f(variant))>) {
+      f(variant);
+    } else if (!f(variant)) {
+      return false;
+    }
+  }
+  return true;
+}
+
 
 bool IsPersonTitle(std::string_view w) {
   static const char* const kTitles[] = {
@@ -161,14 +182,15 @@ void Coder::Impl::Compile() {
     for (const DatedCode& c : a.codes) dated |= !c.is_default;
     if (!dated) continue;  // people only: countries and organisations are not guessed
     const std::string& w = ap.words[0].word;
-    auto add = [&](std::string key) {
-      auto [it, inserted] = fuzzy_names.emplace(std::move(key), i);
-      if (!inserted && it->second != i && it->second != kNoWord &&
-          dict.actor_phrases[it->second].actor != ap.actor)
-        it->second = kNoWord;
+    auto add = [&](std::string_view variant) {
+      uint32_t& entry = fuzzy_names[WordHash(variant)];
+      if (entry == 0) entry = i + 1;
+      else if (entry != i + 1 && entry != kAmbiguousName &&
+               dict.actor_phrases[entry - 1].actor != ap.actor)
+        entry = kAmbiguousName;
     };
     add(w);
-    for (size_t k = 0; k < w.size(); ++k) add(w.substr(0, k) + w.substr(k + 1));
+    ForEachDeletion(w, add);
   }
   agent_is_title.assign(dict.agent_phrases.size(), 0);
   for (size_t i = 0; i < dict.agent_phrases.size(); ++i) {
@@ -255,22 +277,22 @@ bool WithinOneEdit(std::string_view a, std::string_view b) {
 }  // namespace
 
 uint32_t Coder::Impl::FuzzyName(const std::string& word) const {
-  if (word.size() < 5 || fuzzy_names.empty()) return kNoWord;
+  if (word.size() < 5 || fuzzy_names.size() == 0) return kNoWord;
   uint32_t found = kNoWord;
-  auto consider = [&](const std::string& key) {
-    auto it = fuzzy_names.find(key);
-    if (it == fuzzy_names.end()) return true;
-    if (it->second == kNoWord) return false;  // ambiguous
-    const std::string& name = dict.actor_phrases[it->second].words[0].word;
+  auto consider = [&](std::string_view key) {
+    const uint32_t entry = fuzzy_names.Find(WordHash(key));
+    if (entry == 0) return true;
+    if (entry == kAmbiguousName) return false;
+    const uint32_t phrase = entry - 1;
+    const std::string& name = dict.actor_phrases[phrase].words[0].word;
     if (name[0] != word[0] || !WithinOneEdit(name, word)) return true;
-    if (found != kNoWord && dict.actor_phrases[found].actor != dict.actor_phrases[it->second].actor)
+    if (found != kNoWord && dict.actor_phrases[found].actor != dict.actor_phrases[phrase].actor)
       return false;
-    found = it->second;
+    found = phrase;
     return true;
   };
   if (!consider(word)) return kNoWord;
-  for (size_t k = 0; k < word.size(); ++k)
-    if (!consider(word.substr(0, k) + word.substr(k + 1))) return kNoWord;
+  if (!ForEachDeletion(word, consider)) return kNoWord;
   return found;
 }
 

@@ -6,6 +6,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "coder/flat_map.h"
 #include "coder/phrase_trie.h"
 #include "coder/sentence.h"
 #include "coder/vocabulary.h"
@@ -57,9 +58,11 @@ struct Coder::Impl {
   std::vector<uint8_t> actor_is_person;                      // per actor
   std::vector<uint32_t> word_flags;                          // WordFlags() by word id
   std::vector<uint8_t> agent_is_title;                       // per agent phrase: a person's title
-  // One-letter-away lookup for people's single-word names: each name and each of its
-  // one-deletion variants → actor phrase (kNoWord when two people share a variant).
-  std::unordered_map<std::string, uint32_t> fuzzy_names;
+  // One-letter-away lookup for people's single-word names: the WordHash of each name and of
+  // each of its one-deletion variants → actor phrase + 1 (kAmbiguousName when two people share
+  // a variant). A candidate is always checked against the name itself (WithinOneEdit).
+  static constexpr uint32_t kAmbiguousName = UINT32_MAX;
+  coder::FlatMap<uint32_t> fuzzy_names;
   uint32_t FuzzyName(const std::string& word) const;
   std::unordered_map<std::string, std::string> negations;  // from DictionarySet::negations
   uint32_t id_to = kNoWord;

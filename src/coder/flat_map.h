@@ -1,7 +1,7 @@
-// A small open-addressing hash map from 64-bit keys to 32-bit values, for the phrase tries' edges.
-// Linear probing over one array, power-of-two capacity, no deletion: built once, probed millions
-// of times. Faster than std::unordered_map here because a probe touches one cache line and never
-// follows a node pointer.
+// A small open-addressing hash map from 64-bit keys to small values, for the phrase tries' edges
+// and the fuzzy-name table. Linear probing over one array, power-of-two capacity, no deletion:
+// built once, probed millions of times. Faster than std::unordered_map here because a probe
+// touches one cache line and never follows a node pointer.
 #ifndef DRAGOMAN_CODER_FLAT_MAP_H_
 #define DRAGOMAN_CODER_FLAT_MAP_H_
 
@@ -10,28 +10,31 @@
 
 namespace dragoman::coder {
 
-class FlatMap64 {
+// Value must be trivially copyable and comparable, and Value{} means "absent": it is never
+// stored.
+template <typename Value>
+class FlatMap {
  public:
-  // The value for `key`, or 0 when absent (0 is never stored as a value).
-  uint32_t Find(uint64_t key) const {
-    if (slots_.empty()) return 0;
+  // The value for `key`, or Value{} when absent.
+  Value Find(uint64_t key) const {
+    if (slots_.empty()) return Value{};
     for (size_t i = Hash(key) & mask_;; i = (i + 1) & mask_) {
       const Slot& s = slots_[i];
-      if (s.value == 0) return 0;
+      if (s.value == Value{}) return Value{};
       if (s.key == key) return s.value;
     }
   }
 
-  // Inserts key → value (value != 0) unless present; returns the stored value.
-  uint32_t Insert(uint64_t key, uint32_t value) {
+  // The stored value for `key`, inserted as Value{} first when absent: the caller must store a
+  // non-empty value in it before the next insertion (an empty slot counts as free).
+  Value& operator[](uint64_t key) {
     if ((size_ + 1) * 2 > slots_.size()) Grow();
     for (size_t i = Hash(key) & mask_;; i = (i + 1) & mask_) {
       Slot& s = slots_[i];
-      if (s.value == 0) {
+      if (s.value == Value{}) {
         s.key = key;
-        s.value = value;
         ++size_;
-        return value;
+        return s.value;
       }
       if (s.key == key) return s.value;
     }
@@ -42,7 +45,7 @@ class FlatMap64 {
  private:
   struct Slot {
     uint64_t key = 0;
-    uint32_t value = 0;
+    Value value{};
   };
   static size_t Hash(uint64_t k) {
     k ^= k >> 33;
@@ -56,7 +59,7 @@ class FlatMap64 {
     mask_ = slots_.size() - 1;
     size_ = 0;
     for (const Slot& s : old)
-      if (s.value != 0) Insert(s.key, s.value);
+      if (!(s.value == Value{})) (*this)[s.key] = s.value;
   }
 
   std::vector<Slot> slots_;

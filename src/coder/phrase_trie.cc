@@ -9,14 +9,16 @@ void PhraseTrie::Add(const Phrase& phrase, Vocabulary* vocabulary, uint32_t valu
   for (const PhraseWord& w : phrase) {
     uint32_t id = vocabulary->Add(w.word);
     uint32_t next = static_cast<uint32_t>(nodes_.size());
+    Children* children;
     if (node == 0) {
       if (roots_.size() <= id) roots_.resize(id + 1);
-      uint32_t& child = w.exact ? roots_[id].exact : roots_[id].stem;
-      if (child == 0) child = next;
-      node = child;
+      children = &roots_[id];
     } else {
-      node = edges_.Insert(Key(node, id, w.exact), next);
+      children = &edges_[Key(node, id)];
     }
+    uint32_t& child = w.exact ? children->exact : children->stem;
+    if (child == 0) child = next;
+    node = child;
     if (node == next) nodes_.emplace_back();
   }
   auto& values = nodes_[node].values;

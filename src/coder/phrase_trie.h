@@ -48,15 +48,19 @@ class PhraseTrie {
   struct Node {
     std::vector<uint32_t> values;
   };
-  static uint64_t Key(uint32_t node, uint32_t word, bool exact) {
-    return (static_cast<uint64_t>(node) << 33) | (static_cast<uint64_t>(word) << 1) | exact;
+  // The children of a node by one word: through an exact edge and through a non-exact one.
+  struct Children {
+    uint32_t exact = 0;  // child by an exact edge, or 0
+    uint32_t stem = 0;   // child by a non-exact edge, or 0
+    bool operator==(const Children&) const = default;
+  };
+  static uint64_t Key(uint32_t node, uint32_t word) {
+    return (static_cast<uint64_t>(node) << 32) | word;
   }
-  uint32_t Child(uint32_t node, uint32_t word, bool exact) const {
-    if (node == 0) {
-      if (word >= roots_.size()) return 0;
-      return exact ? roots_[word].exact : roots_[word].stem;
-    }
-    return edges_.Find(Key(node, word, exact));
+  // One probe answers both edges.
+  Children ChildrenOf(uint32_t node, uint32_t word) const {
+    if (node == 0) return word < roots_.size() ? roots_[word] : Children{};
+    return edges_.Find(Key(node, word));
   }
   bool MayStart(const WordIds& t) const {
     auto starts = [&](uint32_t w) { return w < roots_.size() && (roots_[w].exact | roots_[w].stem); };
@@ -74,22 +78,19 @@ class PhraseTrie {
     if (pos >= tokens.size()) return;
     const WordIds& t = tokens[pos];
     if (t.exact != kNoWord) {
-      if (uint32_t c = Child(node, t.exact, true)) Walk(tokens, pos + 1, c, found);
-      if (uint32_t c = Child(node, t.exact, false)) Walk(tokens, pos + 1, c, found);
+      const Children c = ChildrenOf(node, t.exact);
+      if (c.exact) Walk(tokens, pos + 1, c.exact, found);
+      if (c.stem) Walk(tokens, pos + 1, c.stem, found);
     }
     for (uint8_t i = 0; i < t.stem_count; ++i)
-      if (uint32_t c = Child(node, t.stems[i], false)) Walk(tokens, pos + 1, c, found);
+      if (uint32_t c = ChildrenOf(node, t.stems[i]).stem) Walk(tokens, pos + 1, c, found);
   }
 
   std::vector<Node> nodes_;
   // Edges from the root, by word id: most tokens start no phrase, and an array answers that
-  // without a hash probe. Deeper edges are in edges_.
-  struct RootEdges {
-    uint32_t exact = 0;  // child by an exact edge, or 0
-    uint32_t stem = 0;   // child by a non-exact edge, or 0
-  };
-  std::vector<RootEdges> roots_;
-  FlatMap64 edges_;
+  // without a hash probe. Deeper edges are in edges_, by Key(node, word).
+  std::vector<Children> roots_;
+  FlatMap<Children> edges_;
 };
 
 }  // namespace dragoman::coder

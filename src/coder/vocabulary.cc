@@ -50,7 +50,7 @@ void Vocabulary::Grow() {
 uint32_t Vocabulary::Add(std::string_view word) {
   if (uint32_t id = Find(word); id != kNoWord) return id;
   if ((words_.size() + 1) * 2 > slots_.size()) Grow();
-  const uint64_t h = HashOf(word);
+  const uint64_t h = WordHash(word);
   const size_t mask = slots_.size() - 1;
   size_t i = h & mask;
   while (slots_[i].id_plus_one != 0) i = (i + 1) & mask;
@@ -63,7 +63,7 @@ uint32_t Vocabulary::Add(std::string_view word) {
 
 uint32_t Vocabulary::Find(std::string_view word) const {
   if (slots_.empty()) return kNoWord;
-  const uint64_t h = HashOf(word);
+  const uint64_t h = WordHash(word);
   const size_t mask = slots_.size() - 1;
   for (size_t i = h & mask;; i = (i + 1) & mask) {
     const Slot& s = slots_[i];
@@ -74,7 +74,7 @@ uint32_t Vocabulary::Find(std::string_view word) const {
 
 WordIds Vocabulary::Lookup(std::string_view norm) const {
   if (norm.size() > LookupCache::kMaxWord) return LookupUncached(norm);
-  LookupCache::Slot& slot = ThreadCache()->slots[HashOf(norm) & (LookupCache::kSlots - 1)];
+  LookupCache::Slot& slot = ThreadCache()->slots[WordHash(norm) & (LookupCache::kSlots - 1)];
   if (slot.serial == serial_ && slot.size == norm.size() &&
       std::memcmp(slot.word, norm.data(), norm.size()) == 0)
     return slot.ids;

@@ -26,6 +26,28 @@ struct WordIds {
   std::array<uint32_t, 3> stems{};
 };
 
+// A 64-bit hash of a word: eight bytes mixed at a time (one or two rounds for most words).
+inline uint64_t WordHash(std::string_view s) {
+  auto mix = [](uint64_t h, uint64_t w) {
+    h = (h ^ w) * 0xff51afd7ed558ccdULL;
+    return h ^ (h >> 32);
+  };
+  uint64_t h = 0x9e3779b97f4a7c15ULL ^ s.size();
+  size_t i = 0;
+  for (; i + 8 <= s.size(); i += 8) {
+    uint64_t w;
+    std::memcpy(&w, s.data() + i, 8);
+    h = mix(h, w);
+  }
+  if (i < s.size()) {
+    uint64_t w = 0;
+    for (size_t k = 0; i + k < s.size(); ++k)
+      w |= uint64_t{static_cast<unsigned char>(s[i + k])} << (8 * k);
+    h = mix(h, w);
+  }
+  return h ^ (h >> 29);
+}
+
 // A 256-bit signature of a set of word ids (one bit per id, by hash). When a pattern's
 // signature is not covered by a sentence's, some word of the pattern is missing from the
 // sentence; when it is covered, an exact test must still decide.
@@ -60,32 +82,11 @@ class Vocabulary {
 
  private:
   // Open addressing over word ids: a slot holds id + 1 (0 = empty) and the word's hash, so a
-  // probe compares strings only on a full hash match. Words are short: the hash mixes eight
-  // bytes at a time (one or two rounds for most words).
+  // probe compares strings only on a full hash match (WordHash).
   struct Slot {
     uint64_t hash = 0;
     uint32_t id_plus_one = 0;
   };
-  static uint64_t HashOf(std::string_view s) {
-    auto mix = [](uint64_t h, uint64_t w) {
-      h = (h ^ w) * 0xff51afd7ed558ccdULL;
-      return h ^ (h >> 32);
-    };
-    uint64_t h = 0x9e3779b97f4a7c15ULL ^ s.size();
-    size_t i = 0;
-    for (; i + 8 <= s.size(); i += 8) {
-      uint64_t w;
-      std::memcpy(&w, s.data() + i, 8);
-      h = mix(h, w);
-    }
-    if (i < s.size()) {
-      uint64_t w = 0;
-      for (size_t k = 0; i + k < s.size(); ++k)
-        w |= uint64_t{static_cast<unsigned char>(s[i + k])} << (8 * k);
-      h = mix(h, w);
-    }
-    return h ^ (h >> 29);
-  }
   void Grow();
   WordIds LookupUncached(std::string_view norm) const;
   uint64_t serial_;  // unique among all vocabularies and all their states
