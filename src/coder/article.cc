@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "coder/coder_impl.h"
+#include "coder/dates.h"
 #include "coder/sentence.h"
 #include "coder/words.h"
 #include "dragoman/coder.h"
@@ -236,30 +237,6 @@ static void AttributeQuotes(const Coder::Impl& impl, std::vector<Sentence>* sent
 
 namespace {
 
-// The day a sentence's events happened: the story's date, moved by "yesterday", "tomorrow" or a
-// weekday ("told reporters Wednesday" in a Saturday story is the Wednesday before).
-Day SentenceDay(const Sentence& s, Day story) {
-  if (story == kNoDay) return story;
-  static const char* const kDays[] = {"MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY",
-                                      "FRIDAY", "SATURDAY", "SUNDAY"};
-  for (size_t t = 0; t < s.tokens.size(); ++t) {
-    if (!(s.flags[t] & kTimeWord)) continue;
-    const std::string& w = s.tokens[t].norm;
-    if (w == "YESTERDAY") return story - 1;
-    if (w == "TOMORROW") return story + 1;
-    if (w == "TODAY" || w == "TONIGHT") return story;
-    for (int d = 0; d < 7; ++d) {
-      if (w != kDays[d]) continue;
-      // "next Monday" looks ahead; a bare weekday in news is the most recent one.
-      bool next = t > 0 && s.tokens[t - 1].norm == "NEXT";
-      int delta = (Weekday(story) - d + 7) % 7;
-      if (next) return story + (delta == 0 ? 7 : 7 - delta);
-      return story - delta;
-    }
-  }
-  return story;
-}
-
 // One entity per real-world actor: a person by their dictionary entry; a titled phrase
 // ("Russian Foreign Ministry", "US Ambassador to Russia John Sullivan") by its code and words;
 // a country, its capital and its seats of power together by country; an organisation by code.
@@ -308,56 +285,6 @@ void FindEntities(const Coder::Impl& impl, const std::vector<Sentence>& sentence
         for (const Sentence::Fuzzy& f : s.fuzzy)
           if (f.token >= m.tok_start && f.token < m.tok_end) e.variant_spelling = true;
       }
-    }
-  }
-}
-
-// Signs of a garbled text that a reader should know about (docs/output.md, "warning").
-// "Monday, March 3, 2022" where March 3, 2022 was a Thursday: the text contradicts itself.
-void DateWarnings(const std::vector<Sentence>& sentences, Day story, CodedDocument* out) {
-  static const char* const kDays[] = {"MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY",
-                                      "FRIDAY", "SATURDAY", "SUNDAY"};
-  static const char* const kMonths[] = {"JANUARY", "FEBRUARY", "MARCH", "APRIL", "MAY", "JUNE",
-                                        "JULY", "AUGUST", "SEPTEMBER", "OCTOBER", "NOVEMBER",
-                                        "DECEMBER"};
-  auto month_of = [&](const std::string& w) {
-    for (int m = 0; m < 12; ++m)
-      if (w == kMonths[m] || (w.size() >= 3 && std::string_view(kMonths[m]).substr(0, 3) == w.substr(0, 3) &&
-                              w.size() <= 5))
-        return m + 1;
-    return 0;
-  };
-  for (const Sentence& s : sentences) {
-    const size_t n = s.tokens.size();
-    for (size_t t = 0; t < n; ++t) {
-      int weekday = -1;
-      for (int d = 0; d < 7; ++d)
-        if (s.tokens[t].norm == kDays[d]) weekday = d;
-      if (weekday < 0) continue;
-      size_t p = t + 1;
-      while (p < n && s.tokens[p].norm == ",") ++p;
-      if (p + 1 >= n) continue;
-      int month = month_of(s.tokens[p].norm);
-      if (month == 0 || s.tokens[p + 1].kind != TokenKind::kNumber) continue;
-      int day = std::atoi(s.tokens[p + 1].norm.c_str());
-      int year = 0;
-      size_t q = p + 2;
-      while (q < n && s.tokens[q].norm == ",") ++q;
-      if (q < n && s.tokens[q].kind == TokenKind::kNumber && s.tokens[q].norm.size() == 4)
-        year = std::atoi(s.tokens[q].norm.c_str());
-      if (year == 0 && story != kNoDay) {
-        int y, m, d;
-        CivilFromDay(story, &y, &m, &d);
-        year = y;
-      }
-      if (year == 0 || day < 1 || day > 31) continue;
-      Day stated = DayFromCivil(year, month, day);
-      if (Weekday(stated) == weekday) continue;
-      out->warnings.push_back(CoderWarning{
-          "date-inconsistency",
-          std::string("the text names a ") + kDays[weekday] + " but " + FormatDay(stated) + " was a " +
-              kDays[Weekday(stated)],
-          Span{s.tokens[t].start, s.tokens[std::min(q, n - 1)].end}});
     }
   }
 }
@@ -412,6 +339,7 @@ void UnknownActorWarnings(const std::vector<Sentence>& sentences, CodedDocument*
   }
 }
 
+// Signs of a garbled text that a reader should know about (docs/output.md, "warning").
 void TextWarnings(const Coder::Impl& impl, const std::vector<Sentence>& sentences,
                   const std::vector<uint8_t>& skip, CodedDocument* out) {
   auto text_of = [](const Sentence& s, uint32_t a, uint32_t b) {
@@ -532,13 +460,15 @@ CodedDocument CodeSpans(const Coder::Impl& impl, std::string_view text, std::vec
     }
   }
   AttributeQuotes(impl, &sentences, &out.quotes);
+  StoryCalendar calendar(date);
   for (uint32_t i = 0; i < sentences.size(); ++i) {
     if (skip[i]) continue;
+    calendar.Read(sentences[i],
+                  i > 0 && ParagraphBreak(text, out.sentences[i - 1].end, out.sentences[i].start));
     std::vector<Event> events;
     impl.CodeVerbs(sentences[i], i, date, &events);
-    const Day when = SentenceDay(sentences[i], date);
     for (Event& e : events) {
-      e.date = when;
+      e.date = calendar.EventDay(e.verb.start, e.modality == "future");
       std::string key = e.source.code + "\t" + e.target.code + "\t" + e.cameo;
       if (!seen.insert(key).second) continue;
       out.events.push_back(std::move(e));

@@ -132,14 +132,62 @@ TEST(CoderGoldenTest, ExplainShowsTheAnalysis) {
   EXPECT_NE(text.find("event RUS UKR 190 <verbs.txt:"), std::string::npos) << text;
 }
 
-TEST(CoderGoldenTest, EventDatesFollowWeekdays) {
+// Each event's day, from the date expressions of its sentence and paragraph (src/coder/dates.cc);
+// the story is dated Saturday 2022-03-05.
+TEST(CoderGoldenTest, EventDates) {
+  struct DateCase {
+    const char* text;
+    std::vector<std::string> dates;  // "CODE DATE" in event order
+  };
+  const std::vector<DateCase> cases = {
+      {"Russia shelled Ukraine.", {"190 2022-03-05"}},
+      {"Russia shelled Ukraine on Wednesday.", {"190 2022-03-02"}},
+      {"Russia shelled Ukraine on Saturday.", {"190 2022-03-05"}},
+      {"Russia shelled Ukraine on Monday night.", {"190 2022-02-28"}},
+      {"Russia shelled Ukraine last Saturday.", {"190 2022-02-26"}},
+      {"Russia shelled Ukraine yesterday.", {"190 2022-03-04"}},
+      {"Russia shelled Ukraine this morning.", {"190 2022-03-05"}},
+      {"Russia shelled Ukraine last night.", {"190 2022-03-04"}},
+      {"Russia shelled Ukraine two days ago.", {"190 2022-03-03"}},
+      {"Russia shelled Ukraine over the weekend.", {"190 2022-03-05"}},
+      // "last week": seven days back; vaguer spans keep the story's date.
+      {"Russia shelled Ukraine last week.", {"190 2022-02-26"}},
+      {"Russia shelled Ukraine last month.", {"190 2022-03-05"}},
+      {"Russia shelled Ukraine earlier this week.", {"190 2022-03-05"}},
+      // Written dates, with and without the year.
+      {"Russia shelled Ukraine on March 1.", {"190 2022-03-01"}},
+      {"Russia shelled Ukraine on Jan. 26.", {"190 2022-01-26"}},
+      {"Russia shelled Ukraine on 1 March 2021.", {"190 2021-03-01"}},
+      {"Russia shelled Ukraine on March 1, 2021.", {"190 2021-03-01"}},
+      {"Russia shelled Ukraine on Dec. 30.", {"190 2021-12-30"}},
+      {"Russia shelled Ukraine on March 20.", {"190 2021-03-20"}},
+      {"Russia shelled Ukraine in 2019.", {"190 2022-03-05"}},
+      // What is announced looks ahead.
+      {"Russia will attack Ukraine on March 20.", {"190 2022-03-20"}},
+      {"Russia will attack Ukraine on Wednesday.", {"190 2022-03-09"}},
+      {"Russia will attack Ukraine next Saturday.", {"190 2022-03-12"}},
+      // The expression nearest the verb dates it.
+      {"France said on Friday that Russia shelled Ukraine on Wednesday.", {"190 2022-03-02"}},
+      // "later in the day", "the next day": from the day the story was talking about.
+      {"Russia criticized France on Tuesday. Later in the day, Russia shelled Ukraine.",
+       {"110 2022-03-01", "190 2022-03-01"}},
+      {"Russia criticized France on Tuesday. The next day, Russia shelled Ukraine.",
+       {"110 2022-03-01", "190 2022-03-02"}},
+      // A stated day carries through its paragraph, not past it.
+      {"On Tuesday, Russia criticized France. Russia shelled Ukraine.",
+       {"110 2022-03-01", "190 2022-03-01"}},
+      {"On Tuesday, Russia criticized France.\n\nRussia shelled Ukraine.",
+       {"110 2022-03-01", "190 2022-03-05"}},
+  };
   std::unique_ptr<Coder> coder = MakeCoder(0);
-  Document doc;
-  doc.text = "Russia shelled Ukraine on Wednesday.";
-  doc.date = DayFromCivil(2022, 3, 5);  // Saturday
-  CodedDocument coded = coder->Code(doc);
-  ASSERT_EQ(coded.events.size(), 1u);
-  EXPECT_EQ(FormatDay(coded.events[0].date), "2022-03-02");
+  for (const DateCase& c : cases) {
+    Document doc;
+    doc.text = c.text;
+    doc.date = DayFromCivil(2022, 3, 5);
+    std::vector<std::string> got;
+    for (const Event& e : coder->Code(doc).events) got.push_back(e.cameo + " " + FormatDay(e.date));
+    EXPECT_EQ(got, c.dates) << c.text;
+  }
 }
 
 TEST(CoderGoldenTest, QuotesGiveFirstPersonToTheSpeaker) {
