@@ -3,6 +3,7 @@
 #include <cctype>
 #include <cstdlib>
 #include <map>
+#include <optional>
 #include <string>
 #include <unordered_map>
 #include <unordered_set>
@@ -128,47 +129,143 @@ CodedDocument Coder::CodeSentence(std::string_view text, Day date) const {
 namespace {
 
 bool IsSpeechWord(std::string_view w) {
-  static const char* const kWords[] = {"SAID", "SAYS", "SAY", "TOLD", "TELLS", "ADDED", "ADDS",
-                                       "STATED", "NOTED", "DECLARED", "WROTE", "ANNOUNCED",
-                                       "EXPLAINED", "INSISTED", "STRESSED", "WARNED", "ASKED",
-                                       "REPLIED", "ACCORDING", "CONTINUED", "CONCLUDED"};
+  static const char* const kWords[] = {"SAID", "SAYS", "SAY", "SAYING", "TOLD", "TELLS",
+                                       "TELLING", "ADDED", "ADDS", "ADDING", "STATED", "NOTED",
+                                       "DECLARED", "WROTE", "WRITES", "ANNOUNCED", "EXPLAINED",
+                                       "INSISTED", "STRESSED", "WARNED", "ASKED", "REPLIED",
+                                       "ACCORDING", "CONTINUED", "CONCLUDED"};
   for (const char* k : kWords)
     if (w == k) return true;
   return false;
 }
 
-// The noun phrase that speaks in sentence `s` outside quotes: "X said", "said X", "X told
-// reporters", "according to X". Returns nullptr when there is none.
-const NounPhrase* FindSpeaker(const Sentence& s, const std::vector<uint8_t>& quoted) {
-  const size_t n = s.tokens.size();
-  for (size_t t = 0; t < n; ++t) {
-    if (quoted[t] || !IsSpeechWord(s.tokens[t].norm)) continue;
-    // Before: the nearest noun phrase (skipping auxiliaries and adverbs).
-    for (size_t b = t; b-- > 0;) {
-      if (quoted[b] || s.tokens[b].kind == TokenKind::kQuote) break;
-      int np = s.np_of[b];
-      if (np != kNone && !s.nps[np].members.empty()) return &s.nps[np];
-      if (s.tokens[b].kind != TokenKind::kWord || (s.flags[b] & (kComplementizer | kConjunction)))
-        break;
-    }
-    // After: "said X", "according to X" (not "told X": X is who was told).
-    const std::string& w = s.tokens[t].norm;
-    if (w == "TOLD" || w == "TELLS" || w == "ASKED" || w == "WARNED") continue;
-    for (size_t a = t + 1; a < n && a < t + 4; ++a) {
-      if (quoted[a]) break;
-      int np = s.np_of[a];
-      if (np != kNone && !s.nps[np].members.empty()) return &s.nps[np];
+// Who speaks: the actors of a noun phrase and the tokens that name them.
+struct Speaker {
+  const Sentence* sentence = nullptr;
+  uint32_t start = 0, end = 0;  // tokens of the mention
+  std::vector<Member> members;
+  bool person = false;
+};
+
+Speaker SpeakerOf(const Sentence& s, const NounPhrase& np) {
+  return Speaker{&s, np.start, np.end, np.members, np.person};
+}
+
+// People named earlier in the article, by each word of their dictionary name and by the last
+// words of a titled mention ("Foreign Minister Israel Katz", "Foreign Minister Wang Yi"): a later "Wang said", "Katz wrote" or
+// "Odinga told supporters" names the person met before, even where the dictionary has no entry
+// for the surname alone. A word two people share names neither.
+struct Surnames {
+  std::unordered_map<std::string, Member> by_word;
+  std::unordered_set<std::string> ambiguous;
+
+  void Add(const std::string& word, const Member& m) {
+    if (word.size() < 2 || ambiguous.count(word)) return;
+    auto [it, inserted] = by_word.emplace(word, m);
+    if (inserted || it->second.code == m.code) return;
+    by_word.erase(it);
+    ambiguous.insert(word);
+  }
+};
+
+void RememberSurnames(const Coder::Impl& impl, const Sentence& s, Surnames* surnames) {
+  auto name_word = [&](uint32_t t) {
+    return s.tokens[t].capitalized && s.tokens[t].kind == TokenKind::kWord;
+  };
+  for (const NounPhrase& np : s.nps) {
+    if (np.pronoun || np.first_person) continue;
+    for (const Member& m : np.members) {
+      if (m.actor >= 0 && impl.actor_is_person[m.actor]) {
+        for (const std::string& w : PhraseWords(impl.dict.actors[m.actor].name))
+          surnames->Add(w, m);
+      } else if (m.person) {
+        // The name after a title: its last two capitalised words ("Wang Yi", "Ariel Henry").
+        uint32_t run = m.tok_end;
+        while (run > m.tok_start && name_word(run - 1)) --run;
+        if (m.tok_end - run >= 1) surnames->Add(s.tokens[m.tok_end - 1].norm, m);
+        if (m.tok_end - run >= 3) surnames->Add(s.tokens[m.tok_end - 2].norm, m);
+      }
     }
   }
-  return nullptr;
+}
+
+// The speaker at token t: a coded noun phrase, or a capitalised surname of someone met before
+// (alone, or heading a noun phrase no dictionary coded).
+std::optional<Speaker> SpeakerAt(const Sentence& s, size_t t, const Surnames& surnames) {
+  int np = s.np_of[t];
+  if (np != kNone && !s.nps[np].members.empty()) return SpeakerOf(s, s.nps[np]);
+  if (!s.tokens[t].capitalized || s.tokens[t].kind != TokenKind::kWord) return std::nullopt;
+  auto it = surnames.by_word.find(s.tokens[t].norm);
+  if (it == surnames.by_word.end()) return std::nullopt;
+  Member m = it->second;
+  m.tok_start = static_cast<uint32_t>(t);
+  m.tok_end = static_cast<uint32_t>(t + 1);
+  return Speaker{&s, m.tok_start, m.tok_end, {m}, true};
+}
+
+// The noun phrase that speaks in sentence `s` outside quotes: "X said", "said X", "X told
+// reporters", and only when there is none of these, "according to X".
+std::optional<Speaker> FindSpeaker(const Sentence& s, const std::vector<uint8_t>& quoted,
+                                   const Surnames& surnames) {
+  const size_t n = s.tokens.size();
+  for (int pass = 0; pass < 2; ++pass) {
+    for (size_t t = 0; t < n; ++t) {
+      if (quoted[t] || !IsSpeechWord(s.tokens[t].norm)) continue;
+      const std::string& w = s.tokens[t].norm;
+      if ((w == "ACCORDING") != (pass == 1)) continue;
+      // Before: the nearest noun phrase (skipping auxiliaries and adverbs).
+      for (size_t b = t; b-- > 0;) {
+        if (quoted[b] || s.tokens[b].kind == TokenKind::kQuote) break;
+        if (std::optional<Speaker> sp = SpeakerAt(s, b, surnames)) return sp;
+        if (s.tokens[b].kind != TokenKind::kWord ||
+            (s.flags[b] & (kComplementizer | kConjunction)))
+          break;
+      }
+      // After: "said X", "according to X" (not "told X": X is who was told).
+      if (w == "TOLD" || w == "TELLS" || w == "TELLING" || w == "ASKED" || w == "WARNED")
+        continue;
+      for (size_t a = t + 1; a < n && a < t + 4; ++a) {
+        if (quoted[a]) break;
+        if (std::optional<Speaker> sp = SpeakerAt(s, a, surnames)) return sp;
+      }
+    }
+  }
+  return std::nullopt;
+}
+
+// A partial quote with no speech verb: who "called the verdict \"unjust\"" is the subject of the
+// verb before the quote, the nearest coded noun phrase that a verb follows.
+std::optional<Speaker> SubjectBefore(const Sentence& s, size_t quote_token,
+                                     const Surnames& surnames) {
+  auto verb_like = [&](size_t t) {
+    const Token& tok = s.tokens[t];
+    return s.verb_end[t] != 0 || IsSpeechWord(tok.norm) ||
+           (s.flags[t] & kIrregularParticiple) ||
+           (tok.kind == TokenKind::kWord && !tok.capitalized && tok.norm.ends_with("ED"));
+  };
+  for (size_t t = quote_token; t-- > 0;) {
+    if (s.tokens[t].kind == TokenKind::kQuote) return std::nullopt;
+    std::optional<Speaker> sp = SpeakerAt(s, t, surnames);
+    if (!sp) continue;
+    size_t after = sp->end;
+    while (after < quote_token && (s.flags[after] & (kAuxiliary | kNegation))) ++after;
+    if (after < quote_token && s.tokens[after].norm.size() > 3 &&
+        s.tokens[after].norm.ends_with("LY"))
+      ++after;
+    if (after < quote_token && verb_like(after)) return sp;
+    t = sp->start;
+  }
+  return std::nullopt;
 }
 
 }  // namespace
 
 // Quotations and their speakers: quote marks are paired across the whole document (quotes run
 // over several sentences); the speaker is found next to a speech verb outside the quote in the
-// sentence where the quote ends, else where it starts. "I", "we", "us" and "our" inside a quote
-// become the speaker.
+// sentence where the quote ends, else where it starts; a partial quote with no speech verb
+// belongs to the subject before it ("X called the move \"absurd\""); a quote with none of these
+// that follows a quote closely (in the same or the next sentence) continues its speaker. "I",
+// "we", "us" and "our" inside a quote become the speaker.
 static void AttributeQuotes(const Coder::Impl& impl, std::vector<Sentence>* sentences,
                             std::vector<Quote>* quotes) {
   struct Open {
@@ -196,32 +293,37 @@ static void AttributeQuotes(const Coder::Impl& impl, std::vector<Sentence>* sent
       quoted[i][t] = open;
     }
   }
+  Surnames surnames;
+  size_t remembered = 0;  // sentences whose people are in `surnames`
+  std::optional<Speaker> previous;
+  size_t previous_end = 0;  // the sentence where the previous quote ended
   for (const auto& [a, b] : spans) {
+    for (; remembered <= b.sentence; ++remembered)
+      RememberSurnames(impl, (*sentences)[remembered], &surnames);
     const Sentence& last = (*sentences)[b.sentence];
     const Sentence& first = (*sentences)[a.sentence];
-    const Sentence* where = &last;
-    const NounPhrase* speaker = FindSpeaker(last, quoted[b.sentence]);
-    if (!speaker) {
-      where = &first;
-      speaker = FindSpeaker(first, quoted[a.sentence]);
-    }
+    std::optional<Speaker> speaker = FindSpeaker(last, quoted[b.sentence], surnames);
+    if (!speaker) speaker = FindSpeaker(first, quoted[a.sentence], surnames);
+    if (!speaker) speaker = SubjectBefore(first, a.token, surnames);
+    if (!speaker && previous && a.sentence <= previous_end + 1) speaker = previous;
     Quote q;
     q.span = Span{first.tokens[a.token].end, last.tokens[b.token].start};
     if (speaker) {
-      q.speaker = Span{where->tokens[speaker->start].start, where->tokens[speaker->end - 1].end};
+      const Sentence& where = *speaker->sentence;
+      q.speaker = Span{where.tokens[speaker->start].start, where.tokens[speaker->end - 1].end};
       q.speaker_code = speaker->members.front().code;
       // The person's dictionary name when there is one ("he", "Blingen" → Antony Blinken).
       int32_t actor = speaker->members.front().actor;
       q.speaker_name = actor >= 0 && impl.actor_is_person[actor]
                            ? PrettyName(impl.dict.actors[actor].name)
-                           : std::string(where->text.substr(q.speaker.start, q.speaker.end - q.speaker.start));
+                           : std::string(where.text.substr(q.speaker.start, q.speaker.end - q.speaker.start));
       // First person inside the quote, and outside it in the sentence that names the speaker
       // ("..., X told reporters, and I look forward to ...": garbled, but still X).
       for (size_t i = a.sentence; i <= b.sentence; ++i) {
         Sentence& s = (*sentences)[i];
         for (NounPhrase& np : s.nps) {
           if (!np.first_person || !np.members.empty()) continue;
-          if (!quoted[i][np.start] && &s != where) continue;
+          if (!quoted[i][np.start] && &s != &where) continue;
           np.members = speaker->members;
           for (Member& m : np.members) {
             m.tok_start = np.start;
@@ -231,6 +333,8 @@ static void AttributeQuotes(const Coder::Impl& impl, std::vector<Sentence>* sent
         }
       }
     }
+    previous = speaker;
+    previous_end = b.sentence;
     quotes->push_back(std::move(q));
   }
 }

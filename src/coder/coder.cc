@@ -670,6 +670,9 @@ void Coder::Impl::ResolveDefiniteDescriptions(Sentence* s, Discourse* discourse)
     while (k < s->nps.size() && s->nps[k].end <= t) RememberForDescriptions(s->nps[k++], &local);
     if (s->tokens[t].norm != "THE") continue;
     const std::string& w = s->tokens[t + 1].norm;
+    std::vector<Member> armed_group;
+    for (const auto& [sector, m] : local.last_by_sector)
+      if (sector == "REB") armed_group = {m};
     const std::vector<Member>* antecedent = nullptr;
     int np_index = s->np_of[t + 1];
     if (np_index == kNone && !s->in_unit[t + 1]) {
@@ -677,6 +680,10 @@ void Coder::Impl::ResolveDefiniteDescriptions(Sentence* s, Discourse* discourse)
         antecedent = &local.last_country;
       else if (w == "ALLIANCE" || w == "BLOC" || w == "ORGANIZATION" || w == "ORGANISATION")
         antecedent = &local.last_igo;
+      // "the group" or "the movement" after Hamas: the last armed group ("the group of
+      // protesters" is no reference back).
+      else if ((w == "GROUP" || w == "MOVEMENT") && !(t + 2 < n && s->tokens[t + 2].norm == "OF"))
+        antecedent = &armed_group;
       if (!antecedent || antecedent->empty()) continue;
       NounPhrase np;
       np.start = static_cast<uint32_t>(t + 1);
