@@ -567,8 +567,7 @@ CodedDocument CodeSpans(const Coder::Impl& impl, std::string_view text, std::vec
   StoryCalendar calendar(date);
   for (uint32_t i = 0; i < sentences.size(); ++i) {
     if (skip[i]) continue;
-    calendar.Read(sentences[i],
-                  i > 0 && ParagraphBreak(text, out.sentences[i - 1].end, out.sentences[i].start));
+    calendar.Read(sentences[i]);
     std::vector<Event> events;
     impl.CodeVerbs(sentences[i], i, date, &events);
     for (Event& e : events) {

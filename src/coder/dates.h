@@ -1,8 +1,8 @@
 // Internal: the day each event of an article happened (docs/output.md, "How event dates are
 // chosen"). A StoryCalendar reads the date expressions of the sentences in order — weekdays,
 // "yesterday", "last week", "later in the day", written dates ("on March 3", "3 March 2022") —
-// and answers, for an event, the day of the expression nearest to its verb, else the day carried
-// from earlier in the paragraph, else the story's date.
+// and answers, for an event, the day of the expression nearest to its verb (in its clause first),
+// else the story's date.
 #ifndef DRAGOMAN_CODER_DATES_H_
 #define DRAGOMAN_CODER_DATES_H_
 
@@ -17,11 +17,10 @@ namespace dragoman::coder {
 
 class StoryCalendar {
  public:
-  explicit StoryCalendar(Day story) : story_(story), narrative_(story), carried_(story) {}
+  explicit StoryCalendar(Day story) : story_(story), narrative_(story) {}
 
-  // Reads the date expressions of the next sentence. `new_paragraph`: a paragraph break comes
-  // before it, so a day stated earlier no longer carries.
-  void Read(const Sentence& s, bool new_paragraph);
+  // Reads the date expressions of the next sentence.
+  void Read(const Sentence& s);
 
   // The day of an event of the sentence last read whose verb starts at byte `verb_start`.
   // `future`: the event is announced, so a bare weekday or a date without a year looks ahead.
@@ -30,21 +29,20 @@ class StoryCalendar {
  private:
   // A day named in the sentence.
   struct Mention {
-    uint32_t start = 0;   // byte offset of the expression
+    uint32_t token = 0;   // the expression's first token
     Day past = kNoDay;    // its day, read as past or present
     Day future = kNoDay;  // its day, read as something to come
   };
-  void Add(uint32_t start, Day past, Day future);
+  void Add(size_t token, Day past, Day future);
 
   Day story_;      // the story's date
   Day narrative_;  // the last day a sentence stated ("later in the day" counts from it)
-  Day carried_;    // the day stated earlier in this paragraph, else the story's
   std::vector<Mention> mentions_;  // of the sentence last read
+  // Per token of that sentence: its byte offset and its clause (a complementizer, a clause end or
+  // a quote mark starts a new one: "said on Friday that X shelled Y on Wednesday").
+  std::vector<uint32_t> token_start_;
+  std::vector<uint32_t> clause_;
 };
-
-// True when a paragraph break separates byte offsets `a` (end of a sentence) and `b` (start of
-// the next): a blank line, or any line break in a text that has no blank lines at all.
-bool ParagraphBreak(std::string_view text, uint32_t a, uint32_t b);
 
 // "Monday, March 3, 2022" where March 3, 2022 was a Thursday: the text contradicts itself
 // (a "date-inconsistency" warning).
