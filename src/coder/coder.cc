@@ -267,6 +267,31 @@ std::string Coder::Impl::ResolveActor(uint32_t actor, Day date) const {
 static void RememberForDescriptions(const NounPhrase& np, Discourse* d);
 
 // ---- Noun phrases ------------------------------------------------------------------------------
+// ---- Surnames ------------------------------------------------------------------------------------
+// After "Kenyan opposition leader Raila Odinga", a later "Odinga told supporters" is the same man,
+// even where the dictionary lists no entry for the surname alone.
+void Coder::Impl::RememberPersonWords(const Sentence& s, uint32_t start, uint32_t end,
+                                      uint32_t phrase, Discourse* discourse) const {
+  const uint32_t actor = dict.actor_phrases[phrase].actor;
+  if (!actor_is_person[actor] || end - start < 2) return;
+  for (uint32_t t = start; t < end; ++t) {
+    const Token& tok = s.tokens[t];
+    if (!tok.capitalized || tok.kind != TokenKind::kWord || tok.norm.size() < 2) continue;
+    auto [it, inserted] = discourse->person_words.emplace(tok.norm, phrase);
+    if (!inserted && it->second != kNoWord && dict.actor_phrases[it->second].actor != actor)
+      it->second = kNoWord;
+  }
+}
+
+uint32_t Coder::Impl::SurnameOfSomeoneMet(const Sentence& s, size_t t,
+                                          const Discourse& discourse) const {
+  const Token& tok = s.tokens[t];
+  if (!tok.capitalized || tok.kind != TokenKind::kWord || s.flags[t] != 0 || s.verb_end[t] != 0)
+    return kNoWord;
+  auto it = discourse.person_words.find(tok.norm);
+  return it == discourse.person_words.end() ? kNoWord : it->second;
+}
+
 void Coder::Impl::FindNounPhrases(Sentence* s, Day date, Discourse* discourse) const {
   const size_t n = s->tokens.size();
   struct Unit {
@@ -295,6 +320,12 @@ void Coder::Impl::FindNounPhrases(Sentence* s, Day date, Discourse* discourse) c
       if (actor_end > i && resolved.empty()) actor_end = i;
     }
     if (agents.LongestAt(ids, i, &agent_end, &values)) agent_phrase = values.front();
+    if (actor_end == i && agent_end == i) {
+      if (uint32_t phrase = SurnameOfSomeoneMet(*s, i, *discourse); phrase != kNoWord) {
+        actor_phrase = phrase;
+        actor_end = i + 1;
+      }
+    }
     if (actor_end == i && agent_end == i && s->tokens[i].capitalized &&
         s->ids[i].exact == kNoWord && s->ids[i].stem_count == 0) {
       // An unknown name one letter away from a known person's name ("Blingen" → BLINKEN).
@@ -307,6 +338,7 @@ void Coder::Impl::FindNounPhrases(Sentence* s, Day date, Discourse* discourse) c
     if (actor_end > i && actor_end >= agent_end) {
       units.push_back({Unit::kActor, static_cast<uint32_t>(i), static_cast<uint32_t>(actor_end),
                        dict.actor_phrases[actor_phrase].actor, actor_phrase});
+      RememberPersonWords(*s, units.back().start, units.back().end, actor_phrase, discourse);
       i = actor_end;
     } else if (agent_end > i) {
       units.push_back({Unit::kAgent, static_cast<uint32_t>(i), static_cast<uint32_t>(agent_end),

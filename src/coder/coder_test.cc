@@ -42,7 +42,8 @@ const char kActors[] =
     "GEORGIA [GEO]\n+TBILISI\n"
     "FRANCE [FRA]\n+FRENCH\n"
     "ANTONY_BLINKEN\n+BLINKEN\n\t[USAGOV 20210126-20250120]\n\t[USAELI]\n"
-    "UNITED_STATES [USA]\n+U.S.\n";
+    "UNITED_STATES [USA]\n+U.S.\n"
+    "MARIA_ZORN\n\t[RUSGOV 20200101-20250101]\n\t[RUSELI]\n";
 
 const char kAgents[] =
     "TROOPS {} [~MIL]\n"
@@ -73,12 +74,17 @@ std::unique_ptr<Coder> MakeCoder(int new_actor_length) {
   return std::move(coder).value();
 }
 
-std::vector<std::string> Code(const Coder& coder, const std::string& text) {
+// Codes `text` as a story of Saturday 2022-03-05.
+CodedDocument CodeStory(const Coder& coder, const std::string& text) {
   Document doc;
   doc.text = text;
-  doc.date = DayFromCivil(2022, 3, 5);  // a Saturday
+  doc.date = DayFromCivil(2022, 3, 5);
+  return coder.Code(doc);
+}
+
+std::vector<std::string> Code(const Coder& coder, const std::string& text) {
   std::vector<std::string> out;
-  for (const Event& e : coder.Code(doc).events)
+  for (const Event& e : CodeStory(coder, text).events)
     out.push_back(e.source.code + " " + (e.has_target ? e.target.code : "-") + " " + e.cameo);
   std::sort(out.begin(), out.end());
   return out;
@@ -112,6 +118,8 @@ TEST(CoderGoldenTest, Table) {
       {"Russia's foreign ministry criticized France. The ministry accused Ukraine.",
        {"RUSGOV FRA 110", "RUSGOV UKR 112"}},
       {"France criticized Russia. The country accused Ukraine.", {"FRA RUS 110", "FRA UKR 112"}},
+      // A surname alone names the person met before under the full name.
+      {"Maria Zorn criticized France. Zorn accused Ukraine.", {"RUSGOV FRA 110", "RUSGOV UKR 112"}},
       // new_actor_length: an uncoded noun phrase stands for itself.
       {"The Council of Magic left for France.", {"\"THE COUNCIL OF MAGIC\" FRA 032"}, 4},
       {"The Council of Magic left for France.", {}, 0},
@@ -179,11 +187,9 @@ TEST(CoderGoldenTest, EventDates) {
   };
   std::unique_ptr<Coder> coder = MakeCoder(0);
   for (const DateCase& c : cases) {
-    Document doc;
-    doc.text = c.text;
-    doc.date = DayFromCivil(2022, 3, 5);
     std::vector<std::string> got;
-    for (const Event& e : coder->Code(doc).events) got.push_back(e.cameo + " " + FormatDay(e.date));
+    for (const Event& e : CodeStory(*coder, c.text).events)
+      got.push_back(e.cameo + " " + FormatDay(e.date));
     EXPECT_EQ(got, c.dates) << c.text;
   }
 }
@@ -202,15 +208,25 @@ TEST(CoderGoldenTest, QuotesGiveFirstPersonToTheSpeaker) {
   EXPECT_EQ(coded.events[0].modality, "future");
 }
 
+// Speakers: by surname, continued into the next quote, and the subject of a partial quote.
+TEST(CoderGoldenTest, QuoteSpeakers) {
+  std::unique_ptr<Coder> coder = MakeCoder(0);
+  CodedDocument coded = CodeStory(*coder,
+                                  "Maria Zorn criticized France. \"We are tired,\" Zorn said. "
+                                  "\"They lie.\" Russia called the move \"absurd\".");
+  std::vector<std::string> speakers;
+  for (const Quote& q : coded.quotes) speakers.push_back(q.speaker_code + " " + q.speaker_name);
+  EXPECT_EQ(speakers, (std::vector<std::string>{"RUSGOV Maria Zorn", "RUSGOV Maria Zorn", "RUS Russia"}));
+}
+
 TEST(CoderGoldenTest, WarningsOnGarbledText) {
   std::unique_ptr<Coder> coder = MakeCoder(0);
-  Document doc;
-  doc.text =
+  CodedDocument coded = CodeStory(
+      *coder,
       "Officials said on Monday, March 3, 2022 that Zorblat shelled Ukraine. Retrieved in Moscow. "
-      "Later Zorblat shelled and shelled Russia.";
-  doc.date = DayFromCivil(2022, 3, 5);
+      "Later Zorblat shelled and shelled Russia.");
   std::vector<std::string> kinds;
-  for (const CoderWarning& w : coder->Code(doc).warnings) kinds.push_back(w.kind);
+  for (const CoderWarning& w : coded.warnings) kinds.push_back(w.kind);
   std::sort(kinds.begin(), kinds.end());
   // March 3, 2022 was a Thursday; "Zorblat" twice in an actor's place; no verb in the second
   // "sentence"; "shelled and shelled".
