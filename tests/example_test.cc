@@ -114,8 +114,8 @@ TEST(EvaluationSetTest, ArticlesQuotesAndDatesFloor) {
       out, m, std::regex(R"(quotes attributed=([\d.]+)% .* dates=([\d.]+)% .* over matched=([\d.]+)%)")))
       << out;
   EXPECT_GE(std::stod(m[1]), 93.0) << out;  // measured 98.4%
-  EXPECT_GE(std::stod(m[2]), 38.0) << out;  // measured 42.9%: most misses are uncoded events
-  EXPECT_GE(std::stod(m[3]), 90.0) << out;  // measured 96.4%
+  EXPECT_GE(std::stod(m[2]), 40.0) << out;  // measured 44.4%: most misses are uncoded events
+  EXPECT_GE(std::stod(m[3]), 90.0) << out;  // measured 96.6%
 }
 
 }  // namespace
