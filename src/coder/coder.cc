@@ -277,8 +277,10 @@ void Coder::Impl::RememberPersonWords(const Sentence& s, uint32_t start, uint32_
   for (uint32_t t = start; t < end; ++t) {
     const Token& tok = s.tokens[t];
     if (!tok.capitalized || tok.kind != TokenKind::kWord || tok.norm.size() < 2) continue;
-    auto [it, inserted] = discourse->person_words.emplace(tok.norm, phrase);
-    if (!inserted && it->second != kNoWord && dict.actor_phrases[it->second].actor != actor)
+    auto it = discourse->person_words.find(tok.norm);
+    if (it == discourse->person_words.end())
+      discourse->person_words.emplace(tok.norm, phrase);
+    else if (it->second != kNoWord && dict.actor_phrases[it->second].actor != actor)
       it->second = kNoWord;
   }
 }
@@ -286,7 +288,8 @@ void Coder::Impl::RememberPersonWords(const Sentence& s, uint32_t start, uint32_
 uint32_t Coder::Impl::SurnameOfSomeoneMet(const Sentence& s, size_t t,
                                           const Discourse& discourse) const {
   const Token& tok = s.tokens[t];
-  if (!tok.capitalized || tok.kind != TokenKind::kWord || s.flags[t] != 0 || s.verb_end[t] != 0)
+  if (discourse.person_words.empty() || !tok.capitalized || tok.kind != TokenKind::kWord ||
+      s.flags[t] != 0 || s.verb_end[t] != 0)
     return kNoWord;
   auto it = discourse.person_words.find(tok.norm);
   return it == discourse.person_words.end() ? kNoWord : it->second;
@@ -694,8 +697,13 @@ static void RememberForDescriptions(const NounPhrase& np, Discourse* d) {
 
 void Coder::Impl::ResolveDefiniteDescriptions(Sentence* s, Discourse* discourse) const {
   const size_t n = s->tokens.size();
-  // Earlier noun phrases of this sentence count first.
-  Discourse local = *discourse;
+  // Earlier noun phrases of this sentence count first. (Only what descriptions use is copied:
+  // the rest of the discourse, the person words above all, is large.)
+  Discourse local;
+  local.last_country = discourse->last_country;
+  local.last_igo = discourse->last_igo;
+  local.last_by_sector = discourse->last_by_sector;
+  local.last_by_head = discourse->last_by_head;
   std::vector<NounPhrase> added;
   size_t k = 0;
   for (size_t t = 0; t + 1 < n; ++t) {

@@ -18,6 +18,8 @@
 #include <cstdlib>
 #include <string>
 #include <string_view>
+#include <unordered_map>
+#include <vector>
 
 #include "coder/words.h"
 
@@ -81,17 +83,38 @@ constexpr Expression kExpressions[] = {
     {"RECENTLY", Anchor::kVague, 0},
 };
 
+// kExpressions split into words and indexed by their first word, built once: a sentence is read
+// for every document, so each token costs one lookup.
+struct SplitExpression {
+  std::vector<std::string_view> words;
+  const Expression* expression;
+};
+using ExpressionIndex = std::unordered_map<std::string_view, std::vector<SplitExpression>>;
+
+const ExpressionIndex& Expressions() {
+  static const ExpressionIndex* index = [] {
+    auto* out = new ExpressionIndex();
+    for (const Expression& e : kExpressions) {
+      SplitExpression split{{}, &e};
+      std::string_view rest = e.words;
+      while (!rest.empty()) {
+        size_t space = rest.find(' ');
+        split.words.push_back(rest.substr(0, space));
+        rest = space == std::string_view::npos ? std::string_view() : rest.substr(space + 1);
+      }
+      (*out)[split.words.front()].push_back(std::move(split));
+    }
+    return out;
+  }();
+  return *index;
+}
+
 // The number of tokens of `words` matched at token t, or 0.
-size_t MatchWords(const Sentence& s, size_t t, std::string_view words) {
-  size_t n = 0;
-  while (!words.empty()) {
-    size_t space = words.find(' ');
-    std::string_view w = words.substr(0, space);
-    if (t + n >= s.tokens.size() || s.tokens[t + n].norm != w) return 0;
-    ++n;
-    words = space == std::string_view::npos ? std::string_view() : words.substr(space + 1);
-  }
-  return n;
+size_t MatchWords(const Sentence& s, size_t t, const std::vector<std::string_view>& words) {
+  if (t + words.size() > s.tokens.size()) return 0;
+  for (size_t k = 0; k < words.size(); ++k)
+    if (s.tokens[t + k].norm != words[k]) return 0;
+  return words.size();
 }
 
 // "two days ago", "3 days ago": the number of days, or 0.
@@ -134,10 +157,18 @@ Day ResolveWritten(const WrittenDate& w, Day story, bool future) {
   return kNoDay;
 }
 
-// A written date starts at a capitalised word (a month or a weekday) or at a number.
+// A written date starts at a capitalised month or weekday name, or at a number; the first three
+// letters are enough to rule out most other words cheaply.
 bool MayStartWrittenDate(const Token& tok) {
-  return (tok.kind == TokenKind::kWord && tok.capitalized) ||
-         (tok.kind == TokenKind::kNumber && tok.norm.size() <= 4);
+  if (tok.kind == TokenKind::kNumber) return tok.norm.size() <= 4;
+  if (tok.kind != TokenKind::kWord || !tok.capitalized || tok.norm.size() < 3) return false;
+  static constexpr std::string_view kPrefixes[] = {
+      "JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT",
+      "NOV", "DEC", "MON", "TUE", "WED", "THU", "FRI", "SAT", "SUN"};
+  const std::string_view prefix = std::string_view(tok.norm).substr(0, 3);
+  for (std::string_view p : kPrefixes)
+    if (prefix == p) return true;
+  return false;
 }
 
 }  // namespace
@@ -197,9 +228,13 @@ void StoryCalendar::Read(const Sentence& s) {
       Add(t, story_ - back, story_ + (5 - Weekday(story_) + 7) % 7);
       continue;
     }
-    for (const Expression& e : kExpressions) {
-      size_t len = MatchWords(s, t, e.words);
+    if (tok.kind != TokenKind::kWord) continue;
+    auto it = Expressions().find(tok.norm);
+    if (it == Expressions().end()) continue;
+    for (const SplitExpression& split : it->second) {
+      size_t len = MatchWords(s, t, split.words);
       if (len == 0) continue;
+      const Expression& e = *split.expression;
       Day anchor = e.anchor == Anchor::kNarrative ? narrative_ : story_;
       Add(t, shift(anchor, e.offset), shift(anchor, e.offset));
       t += len - 1;
