@@ -466,10 +466,20 @@ void Coder::Impl::FindNounPhrases(Sentence* s, Day date, Discourse* discourse) c
     // A capitalised unknown name right after the run belongs to it ("spokesman Netflix",
     // "Ambassador to Moscow John Sullivan").
     uint32_t end = units[last].end;
-    // (Initials such as "V." count; words that start another actor or agent do not.)
-    while (end < n && s->tokens[end].capitalized && s->tokens[end].kind == TokenKind::kWord &&
-           s->flags[end] == 0 && !s->in_unit[end] && s->verb_end[end] == 0) {
-      ++end;
+    // (Initials such as "V." count; words that start another actor or agent do not; the
+    // hyphenated part of a name, "Chang Ho-jin", does.)
+    auto glued = [&](size_t a, size_t b) { return s->tokens[a].end == s->tokens[b].start; };
+    while (end < n) {
+      if (s->tokens[end].capitalized && s->tokens[end].kind == TokenKind::kWord &&
+          s->flags[end] == 0 && !s->in_unit[end] && s->verb_end[end] == 0) {
+        ++end;
+      } else if (end > units[last].end && end + 1 < n && s->tokens[end].norm == "-" &&
+                 glued(end - 1, end) && glued(end, end + 1) &&
+                 s->tokens[end + 1].kind == TokenKind::kWord && s->flags[end + 1] == 0) {
+        end += 2;
+      } else {
+        break;
+      }
     }
 
     NounPhrase np;
@@ -695,6 +705,34 @@ static void RememberForDescriptions(const NounPhrase& np, Discourse* d) {
   }
 }
 
+// A title and a name that no dictionary gave a country ("Interior Minister Mari Rantanen").
+static bool NamedOfficialWithoutCountry(const Sentence& s, const NounPhrase& np) {
+  if (!np.person || np.members.size() != 1 || np.end - np.start < 2) return false;
+  const Member& m = np.members[0];
+  if (m.code.size() < 6 || m.code.rfind("---", 0) != 0) return false;
+  // The name: capitalised words outside any actor or agent phrase.
+  for (uint32_t t = np.start; t < np.end; ++t)
+    if (s.tokens[t].capitalized && s.tokens[t].kind == TokenKind::kWord && !s.in_unit[t])
+      return true;
+  return false;
+}
+
+// An actor with a sector and no country ("---GOV") takes the country of the last actor with the
+// same head word ("the ministry" after "Russia's foreign ministry"), else the same sector.
+static void GiveCountryFromDiscourse(const Discourse& d, NounPhrase* np) {
+  if (np->members.size() != 1) return;
+  Member& m = np->members[0];
+  if (m.code.size() < 6 || m.code.rfind("---", 0) != 0) return;
+  for (const auto& [head, mem] : d.last_by_head)
+    if (head == np->head) {
+      m.code = mem.code.substr(0, 3) + m.code.substr(3);
+      return;
+    }
+  std::string sector = m.code.substr(3, 3);
+  for (const auto& [sec, mem] : d.last_by_sector)
+    if (sec == sector) m.code = mem.code.substr(0, 3) + m.code.substr(3);
+}
+
 void Coder::Impl::ResolveDefiniteDescriptions(Sentence* s, Discourse* discourse) const {
   const size_t n = s->tokens.size();
   // Earlier noun phrases of this sentence count first. (Only what descriptions use is copied:
@@ -708,6 +746,13 @@ void Coder::Impl::ResolveDefiniteDescriptions(Sentence* s, Discourse* discourse)
   size_t k = 0;
   for (size_t t = 0; t + 1 < n; ++t) {
     while (k < s->nps.size() && s->nps[k].end <= t) RememberForDescriptions(s->nps[k++], &local);
+    // "Interior Minister Mari Rantanen" with no nationality: a named official of the country
+    // whose same office or sector the story met last, like "the ministry" below.
+    if (s->np_of[t] != kNone && s->nps[s->np_of[t]].start == t &&
+        NamedOfficialWithoutCountry(*s, s->nps[s->np_of[t]])) {
+      GiveCountryFromDiscourse(local, &s->nps[s->np_of[t]]);
+      continue;
+    }
     if (s->tokens[t].norm != "THE") continue;
     const std::string& w = s->tokens[t + 1].norm;
     std::vector<Member> armed_group;
@@ -740,21 +785,8 @@ void Coder::Impl::ResolveDefiniteDescriptions(Sentence* s, Discourse* discourse)
     // "the ministry" (---GOV): the last actor with a country and that sector.
     if (np_index == kNone) continue;
     NounPhrase& np = s->nps[np_index];
-    if (np.start != t + 1 || np.members.size() != 1) continue;
-    Member& m = np.members[0];
-    if (m.code.size() < 6 || m.code.rfind("---", 0) != 0) continue;
-    // The same head word first ("the ministry" after "Russia's foreign ministry"), else the
-    // same sector.
-    bool resolved = false;
-    for (const auto& [head, mem] : local.last_by_head)
-      if (head == np.head) {
-        m.code = mem.code.substr(0, 3) + m.code.substr(3);
-        resolved = true;
-      }
-    std::string sector = m.code.substr(3, 3);
-    if (!resolved)
-      for (const auto& [sec, mem] : local.last_by_sector)
-        if (sec == sector) m.code = mem.code.substr(0, 3) + m.code.substr(3);
+    if (np.start != t + 1) continue;
+    GiveCountryFromDiscourse(local, &np);
   }
   if (added.empty()) return;
   for (NounPhrase& np : added) s->nps.push_back(std::move(np));

@@ -118,6 +118,9 @@ TEST(CoderGoldenTest, Table) {
       {"Russia's foreign ministry criticized France. The ministry accused Ukraine.",
        {"RUSGOV FRA 110", "RUSGOV UKR 112"}},
       {"France criticized Russia. The country accused Ukraine.", {"FRA RUS 110", "FRA UKR 112"}},
+      // A named official with no nationality: the country of the office met before.
+      {"Russia's foreign ministry criticized France. Foreign Minister Ivan Zorkin accused Ukraine.",
+       {"RUSGOV FRA 110", "RUSGOV UKR 112"}},
       // A surname alone names the person met before under the full name.
       {"Maria Zorn criticized France. Zorn accused Ukraine.", {"RUSGOV FRA 110", "RUSGOV UKR 112"}},
       // new_actor_length: an uncoded noun phrase stands for itself.
@@ -217,6 +220,12 @@ TEST(CoderGoldenTest, QuoteSpeakers) {
   std::vector<std::string> speakers;
   for (const Quote& q : coded.quotes) speakers.push_back(q.speaker_code + " " + q.speaker_name);
   EXPECT_EQ(speakers, (std::vector<std::string>{"RUSGOV Maria Zorn", "RUSGOV Maria Zorn", "RUS Russia"}));
+  // A hyphenated name is one name.
+  coded = CodeStory(*coder, "Russia's foreign ministry criticized France. \"We are tired,\" "
+                            "Foreign Minister Chang Ho-jin said.");
+  ASSERT_EQ(coded.quotes.size(), 1u);
+  EXPECT_EQ(coded.quotes[0].speaker_code + " " + coded.quotes[0].speaker_name,
+            "RUSGOV Foreign Minister Chang Ho-jin");
 }
 
 TEST(CoderGoldenTest, WarningsOnGarbledText) {
