@@ -110,9 +110,9 @@ TEST(EvaluationSetTest, ArticlesQuotesAndDatesFloor) {
   std::string out = ScoreOwnSet("score_articles.py", "articles.jsonl", &status);
   ASSERT_EQ(status, 0) << out;
   std::smatch m;
-  ASSERT_TRUE(std::regex_search(
-      out, m, std::regex(R"(quotes attributed=([\d.]+)% .* dates=([\d.]+)% .* over matched=([\d.]+)%)")))
-      << out;
+  const std::regex figures(
+      R"(quotes attributed=([\d.]+)% .* dates=([\d.]+)% .* over matched=([\d.]+)%)");
+  ASSERT_TRUE(std::regex_search(out, m, figures)) << out;
   EXPECT_GE(std::stod(m[1]), 93.0) << out;  // measured 98.6%
   EXPECT_GE(std::stod(m[2]), 42.0) << out;  // measured 46.5%: most misses are uncoded events
   EXPECT_GE(std::stod(m[3]), 90.0) << out;  // measured 97.1%

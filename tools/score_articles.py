@@ -170,7 +170,8 @@ def score(records, output, verbose):
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--dragoman", default=default_dragoman())
-    ap.add_argument("--output", help="read `dragoman code --emit all` output instead of running it")
+    ap.add_argument("--output",
+                    help="read `dragoman code --emit all` output instead of running dragoman")
     ap.add_argument("--verbose", action="store_true", help="list every miss")
     ap.add_argument("articles")
     args = ap.parse_args()

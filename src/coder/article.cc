@@ -151,10 +151,11 @@ Speaker SpeakerOf(const Sentence& s, const NounPhrase& np) {
   return Speaker{&s, np.start, np.end, np.members, np.person};
 }
 
-// People named earlier in the article, by each word of their dictionary name and by the last
-// words of a titled mention ("Foreign Minister Israel Katz", "Foreign Minister Wang Yi"): a later "Wang said", "Katz wrote" or
-// "Odinga told supporters" names the person met before, even where the dictionary has no entry
-// for the surname alone. A word two people share names neither.
+// Officials named earlier in the article under a title, by the last words of the mention
+// ("Interior Minister Mari Rantanen", "Foreign Minister Wang Yi"): a later "Rantanen said" or
+// "Wang said" names the official met before. (The coder already resolves the surnames of the
+// dictionary's people; these names may be in no dictionary.) A word two officials share names
+// neither.
 struct Surnames {
   std::unordered_map<std::string, Member> by_word;
   std::unordered_set<std::string> ambiguous;
@@ -168,23 +169,19 @@ struct Surnames {
   }
 };
 
-void RememberSurnames(const Coder::Impl& impl, const Sentence& s, Surnames* surnames) {
+void RememberSurnames(const Sentence& s, Surnames* surnames) {
   auto name_word = [&](uint32_t t) {
     return s.tokens[t].capitalized && s.tokens[t].kind == TokenKind::kWord;
   };
   for (const NounPhrase& np : s.nps) {
     if (np.pronoun || np.first_person) continue;
     for (const Member& m : np.members) {
-      if (m.actor >= 0 && impl.actor_is_person[m.actor]) {
-        for (const std::string& w : PhraseWords(impl.dict.actors[m.actor].name))
-          surnames->Add(w, m);
-      } else if (m.person) {
-        // The name after a title: its last two capitalised words ("Wang Yi", "Ariel Henry").
-        uint32_t run = m.tok_end;
-        while (run > m.tok_start && name_word(run - 1)) --run;
-        if (m.tok_end - run >= 1) surnames->Add(s.tokens[m.tok_end - 1].norm, m);
-        if (m.tok_end - run >= 3) surnames->Add(s.tokens[m.tok_end - 2].norm, m);
-      }
+      if (!m.person) continue;
+      // The name after the title: its last two capitalised words ("Wang Yi", "Ariel Henry").
+      uint32_t run = m.tok_end;
+      while (run > m.tok_start && name_word(run - 1)) --run;
+      if (m.tok_end - run >= 1) surnames->Add(s.tokens[m.tok_end - 1].norm, m);
+      if (m.tok_end - run >= 3) surnames->Add(s.tokens[m.tok_end - 2].norm, m);
     }
   }
 }
@@ -299,7 +296,7 @@ static void AttributeQuotes(const Coder::Impl& impl, std::vector<Sentence>* sent
   size_t previous_end = 0;  // the sentence where the previous quote ended
   for (const auto& [a, b] : spans) {
     for (; remembered <= b.sentence; ++remembered)
-      RememberSurnames(impl, (*sentences)[remembered], &surnames);
+      RememberSurnames((*sentences)[remembered], &surnames);
     const Sentence& last = (*sentences)[b.sentence];
     const Sentence& first = (*sentences)[a.sentence];
     std::optional<Speaker> speaker = FindSpeaker(last, quoted[b.sentence], surnames);
@@ -316,7 +313,8 @@ static void AttributeQuotes(const Coder::Impl& impl, std::vector<Sentence>* sent
       int32_t actor = speaker->members.front().actor;
       q.speaker_name = actor >= 0 && impl.actor_is_person[actor]
                            ? PrettyName(impl.dict.actors[actor].name)
-                           : std::string(where.text.substr(q.speaker.start, q.speaker.end - q.speaker.start));
+                           : std::string(where.text.substr(q.speaker.start,
+                                                           q.speaker.end - q.speaker.start));
       // First person inside the quote, and outside it in the sentence that names the speaker
       // ("..., X told reporters, and I look forward to ...": garbled, but still X).
       for (size_t i = a.sentence; i <= b.sentence; ++i) {

@@ -267,7 +267,7 @@ std::string Coder::Impl::ResolveActor(uint32_t actor, Day date) const {
 static void RememberForDescriptions(const NounPhrase& np, Discourse* d);
 
 // ---- Noun phrases ------------------------------------------------------------------------------
-// ---- Surnames ------------------------------------------------------------------------------------
+// ---- Surnames -----------------------------------------------------------------------------------
 // After "Kenyan opposition leader Raila Odinga", a later "Odinga told supporters" is the same man,
 // even where the dictionary lists no entry for the surname alone.
 void Coder::Impl::RememberPersonWords(const Sentence& s, uint32_t start, uint32_t end,

@@ -119,10 +119,12 @@ TEST(CoderGoldenTest, Table) {
        {"RUSGOV FRA 110", "RUSGOV UKR 112"}},
       {"France criticized Russia. The country accused Ukraine.", {"FRA RUS 110", "FRA UKR 112"}},
       // A named official with no nationality: the country of the office met before.
-      {"Russia's foreign ministry criticized France. Foreign Minister Ivan Zorkin accused Ukraine.",
+      {"Russia's foreign ministry criticized France. Foreign Minister Ivan Zorkin accused "
+       "Ukraine.",
        {"RUSGOV FRA 110", "RUSGOV UKR 112"}},
       // A surname alone names the person met before under the full name.
-      {"Maria Zorn criticized France. Zorn accused Ukraine.", {"RUSGOV FRA 110", "RUSGOV UKR 112"}},
+      {"Maria Zorn criticized France. Zorn accused Ukraine.",
+       {"RUSGOV FRA 110", "RUSGOV UKR 112"}},
       // new_actor_length: an uncoded noun phrase stands for itself.
       {"The Council of Magic left for France.", {"\"THE COUNCIL OF MAGIC\" FRA 032"}, 4},
       {"The Council of Magic left for France.", {}, 0},
@@ -143,8 +145,8 @@ TEST(CoderGoldenTest, ExplainShowsTheAnalysis) {
   EXPECT_NE(text.find("event RUS UKR 190 <verbs.txt:"), std::string::npos) << text;
 }
 
-// Each event's day, from the date expressions of its sentence and paragraph (src/coder/dates.cc);
-// the story is dated Saturday 2022-03-05.
+// Each event's day, from the date expressions of its sentence (src/coder/dates.cc); the story is
+// dated Saturday 2022-03-05.
 TEST(CoderGoldenTest, EventDates) {
   struct DateCase {
     const char* text;
@@ -219,7 +221,8 @@ TEST(CoderGoldenTest, QuoteSpeakers) {
                                   "\"They lie.\" Russia called the move \"absurd\".");
   std::vector<std::string> speakers;
   for (const Quote& q : coded.quotes) speakers.push_back(q.speaker_code + " " + q.speaker_name);
-  EXPECT_EQ(speakers, (std::vector<std::string>{"RUSGOV Maria Zorn", "RUSGOV Maria Zorn", "RUS Russia"}));
+  EXPECT_EQ(speakers,
+            (std::vector<std::string>{"RUSGOV Maria Zorn", "RUSGOV Maria Zorn", "RUS Russia"}));
   // A hyphenated name is one name.
   coded = CodeStory(*coder, "Russia's foreign ministry criticized France. \"We are tired,\" "
                             "Foreign Minister Chang Ho-jin said.");

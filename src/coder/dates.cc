@@ -140,7 +140,8 @@ Day ResolveWritten(const WrittenDate& w, Day story, bool future) {
     CivilFromDay(DayFromCivil(y, m, d), &yy, &mm, &dd);
     return yy == y && mm == m && dd == d;
   };
-  if (w.year != 0) return valid(w.year, w.month, w.day) ? DayFromCivil(w.year, w.month, w.day) : kNoDay;
+  if (w.year != 0)
+    return valid(w.year, w.month, w.day) ? DayFromCivil(w.year, w.month, w.day) : kNoDay;
   if (story == kNoDay) return kNoDay;
   constexpr int kSlack = 3;
   int y, m, d;
