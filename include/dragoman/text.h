@@ -93,6 +93,18 @@ struct Dateline {
 };
 std::optional<Dateline> ReadDateline(std::string_view text, Day reference = kNoDay);
 
+// A calendar date written at text[pos], in the forms a dateline accepts: "March 3",
+// "Jan. 26", "3 March 2022", "March 3, 2022", "Saturday, November 26, 2022", "2022-03-03".
+// A month and year alone ("May 2019") is not a date. The caller resolves a missing year.
+struct WrittenDate {
+  int year = 0;      // 0 when the text gives none
+  int month = 0;     // 1..12
+  int day = 0;       // 1..31, valid for the month
+  int weekday = -1;  // the weekday written before it (0 = Monday), or -1
+  size_t end = 0;    // the offset after the date
+};
+std::optional<WrittenDate> ReadWrittenDate(std::string_view text, size_t pos);
+
 }  // namespace dragoman
 
 #endif  // DRAGOMAN_TEXT_H_

@@ -3,12 +3,14 @@
 #include <cctype>
 #include <cstdlib>
 #include <map>
+#include <optional>
 #include <string>
 #include <unordered_map>
 #include <unordered_set>
 #include <vector>
 
 #include "coder/coder_impl.h"
+#include "coder/dates.h"
 #include "coder/sentence.h"
 #include "coder/words.h"
 #include "dragoman/coder.h"
@@ -127,47 +129,140 @@ CodedDocument Coder::CodeSentence(std::string_view text, Day date) const {
 namespace {
 
 bool IsSpeechWord(std::string_view w) {
-  static const char* const kWords[] = {"SAID", "SAYS", "SAY", "TOLD", "TELLS", "ADDED", "ADDS",
-                                       "STATED", "NOTED", "DECLARED", "WROTE", "ANNOUNCED",
-                                       "EXPLAINED", "INSISTED", "STRESSED", "WARNED", "ASKED",
-                                       "REPLIED", "ACCORDING", "CONTINUED", "CONCLUDED"};
+  static const char* const kWords[] = {"SAID", "SAYS", "SAY", "SAYING", "TOLD", "TELLS",
+                                       "TELLING", "ADDED", "ADDS", "ADDING", "STATED", "NOTED",
+                                       "DECLARED", "WROTE", "WRITES", "ANNOUNCED", "EXPLAINED",
+                                       "INSISTED", "STRESSED", "WARNED", "ASKED", "REPLIED",
+                                       "ACCORDING", "CONTINUED", "CONCLUDED"};
   for (const char* k : kWords)
     if (w == k) return true;
   return false;
 }
 
-// The noun phrase that speaks in sentence `s` outside quotes: "X said", "said X", "X told
-// reporters", "according to X". Returns nullptr when there is none.
-const NounPhrase* FindSpeaker(const Sentence& s, const std::vector<uint8_t>& quoted) {
-  const size_t n = s.tokens.size();
-  for (size_t t = 0; t < n; ++t) {
-    if (quoted[t] || !IsSpeechWord(s.tokens[t].norm)) continue;
-    // Before: the nearest noun phrase (skipping auxiliaries and adverbs).
-    for (size_t b = t; b-- > 0;) {
-      if (quoted[b] || s.tokens[b].kind == TokenKind::kQuote) break;
-      int np = s.np_of[b];
-      if (np != kNone && !s.nps[np].members.empty()) return &s.nps[np];
-      if (s.tokens[b].kind != TokenKind::kWord || (s.flags[b] & (kComplementizer | kConjunction)))
-        break;
-    }
-    // After: "said X", "according to X" (not "told X": X is who was told).
-    const std::string& w = s.tokens[t].norm;
-    if (w == "TOLD" || w == "TELLS" || w == "ASKED" || w == "WARNED") continue;
-    for (size_t a = t + 1; a < n && a < t + 4; ++a) {
-      if (quoted[a]) break;
-      int np = s.np_of[a];
-      if (np != kNone && !s.nps[np].members.empty()) return &s.nps[np];
+// Who speaks: the actors of a noun phrase and the tokens that name them.
+struct Speaker {
+  const Sentence* sentence = nullptr;
+  uint32_t start = 0, end = 0;  // tokens of the mention
+  std::vector<Member> members;
+  bool person = false;
+};
+
+Speaker SpeakerOf(const Sentence& s, const NounPhrase& np) {
+  return Speaker{&s, np.start, np.end, np.members, np.person};
+}
+
+// Officials named earlier in the article under a title, by the last words of the mention
+// ("Interior Minister Mari Rantanen", "Foreign Minister Wang Yi"): a later "Rantanen said" or
+// "Wang said" names the official met before. (The coder already resolves the surnames of the
+// dictionary's people; these names may be in no dictionary.) A word two officials share names
+// neither.
+struct Surnames {
+  std::unordered_map<std::string, Member> by_word;
+  std::unordered_set<std::string> ambiguous;
+
+  void Add(const std::string& word, const Member& m) {
+    if (word.size() < 2 || ambiguous.count(word)) return;
+    auto [it, inserted] = by_word.emplace(word, m);
+    if (inserted || it->second.code == m.code) return;
+    by_word.erase(it);
+    ambiguous.insert(word);
+  }
+};
+
+void RememberSurnames(const Sentence& s, Surnames* surnames) {
+  auto name_word = [&](uint32_t t) {
+    return s.tokens[t].capitalized && s.tokens[t].kind == TokenKind::kWord;
+  };
+  for (const NounPhrase& np : s.nps) {
+    if (np.pronoun || np.first_person) continue;
+    for (const Member& m : np.members) {
+      if (!m.person) continue;
+      // The name after the title: its last two capitalised words ("Wang Yi", "Ariel Henry").
+      uint32_t run = m.tok_end;
+      while (run > m.tok_start && name_word(run - 1)) --run;
+      if (m.tok_end - run >= 1) surnames->Add(s.tokens[m.tok_end - 1].norm, m);
+      if (m.tok_end - run >= 3) surnames->Add(s.tokens[m.tok_end - 2].norm, m);
     }
   }
-  return nullptr;
+}
+
+// The speaker at token t: a coded noun phrase, or a capitalised surname of someone met before
+// (alone, or heading a noun phrase no dictionary coded).
+std::optional<Speaker> SpeakerAt(const Sentence& s, size_t t, const Surnames& surnames) {
+  int np = s.np_of[t];
+  if (np != kNone && !s.nps[np].members.empty()) return SpeakerOf(s, s.nps[np]);
+  if (!s.tokens[t].capitalized || s.tokens[t].kind != TokenKind::kWord) return std::nullopt;
+  auto it = surnames.by_word.find(s.tokens[t].norm);
+  if (it == surnames.by_word.end()) return std::nullopt;
+  Member m = it->second;
+  m.tok_start = static_cast<uint32_t>(t);
+  m.tok_end = static_cast<uint32_t>(t + 1);
+  return Speaker{&s, m.tok_start, m.tok_end, {m}, true};
+}
+
+// The noun phrase that speaks in sentence `s` outside quotes: "X said", "said X", "X told
+// reporters", and only when there is none of these, "according to X".
+std::optional<Speaker> FindSpeaker(const Sentence& s, const std::vector<uint8_t>& quoted,
+                                   const Surnames& surnames) {
+  const size_t n = s.tokens.size();
+  for (int pass = 0; pass < 2; ++pass) {
+    for (size_t t = 0; t < n; ++t) {
+      if (quoted[t] || !IsSpeechWord(s.tokens[t].norm)) continue;
+      const std::string& w = s.tokens[t].norm;
+      if ((w == "ACCORDING") != (pass == 1)) continue;
+      // Before: the nearest noun phrase (skipping auxiliaries and adverbs).
+      for (size_t b = t; b-- > 0;) {
+        if (quoted[b] || s.tokens[b].kind == TokenKind::kQuote) break;
+        if (std::optional<Speaker> sp = SpeakerAt(s, b, surnames)) return sp;
+        if (s.tokens[b].kind != TokenKind::kWord ||
+            (s.flags[b] & (kComplementizer | kConjunction)))
+          break;
+      }
+      // After: "said X", "according to X" (not "told X": X is who was told).
+      if (w == "TOLD" || w == "TELLS" || w == "TELLING" || w == "ASKED" || w == "WARNED")
+        continue;
+      for (size_t a = t + 1; a < n && a < t + 4; ++a) {
+        if (quoted[a]) break;
+        if (std::optional<Speaker> sp = SpeakerAt(s, a, surnames)) return sp;
+      }
+    }
+  }
+  return std::nullopt;
+}
+
+// A partial quote with no speech verb: who "called the verdict \"unjust\"" is the subject of the
+// verb before the quote, the nearest coded noun phrase that a verb follows.
+std::optional<Speaker> SubjectBefore(const Sentence& s, size_t quote_token,
+                                     const Surnames& surnames) {
+  auto verb_like = [&](size_t t) {
+    const Token& tok = s.tokens[t];
+    return s.verb_end[t] != 0 || IsSpeechWord(tok.norm) ||
+           (s.flags[t] & kIrregularParticiple) ||
+           (tok.kind == TokenKind::kWord && !tok.capitalized && tok.norm.ends_with("ED"));
+  };
+  for (size_t t = quote_token; t-- > 0;) {
+    if (s.tokens[t].kind == TokenKind::kQuote) return std::nullopt;
+    std::optional<Speaker> sp = SpeakerAt(s, t, surnames);
+    if (!sp) continue;
+    size_t after = sp->end;
+    while (after < quote_token && (s.flags[after] & (kAuxiliary | kNegation))) ++after;
+    if (after < quote_token && s.tokens[after].norm.size() > 3 &&
+        s.tokens[after].norm.ends_with("LY"))
+      ++after;
+    if (after < quote_token && verb_like(after)) return sp;
+    t = sp->start;
+  }
+  return std::nullopt;
 }
 
 }  // namespace
 
 // Quotations and their speakers: quote marks are paired across the whole document (quotes run
 // over several sentences); the speaker is found next to a speech verb outside the quote in the
-// sentence where the quote ends, else where it starts. "I", "we", "us" and "our" inside a quote
-// become the speaker.
+// sentence where the quote ends, else where it starts; a partial quote with no speech verb
+// belongs to the subject before it ("X called the move \"absurd\""); a quote with none of these
+// that follows a quote closely (in the same or the next sentence) continues its speaker. "I",
+// "we", "us" and "our" inside a quote become the speaker.
 static void AttributeQuotes(const Coder::Impl& impl, std::vector<Sentence>* sentences,
                             std::vector<Quote>* quotes) {
   struct Open {
@@ -195,32 +290,38 @@ static void AttributeQuotes(const Coder::Impl& impl, std::vector<Sentence>* sent
       quoted[i][t] = open;
     }
   }
+  Surnames surnames;
+  size_t remembered = 0;  // sentences whose people are in `surnames`
+  std::optional<Speaker> previous;
+  size_t previous_end = 0;  // the sentence where the previous quote ended
   for (const auto& [a, b] : spans) {
+    for (; remembered <= b.sentence; ++remembered)
+      RememberSurnames((*sentences)[remembered], &surnames);
     const Sentence& last = (*sentences)[b.sentence];
     const Sentence& first = (*sentences)[a.sentence];
-    const Sentence* where = &last;
-    const NounPhrase* speaker = FindSpeaker(last, quoted[b.sentence]);
-    if (!speaker) {
-      where = &first;
-      speaker = FindSpeaker(first, quoted[a.sentence]);
-    }
+    std::optional<Speaker> speaker = FindSpeaker(last, quoted[b.sentence], surnames);
+    if (!speaker) speaker = FindSpeaker(first, quoted[a.sentence], surnames);
+    if (!speaker) speaker = SubjectBefore(first, a.token, surnames);
+    if (!speaker && previous && a.sentence <= previous_end + 1) speaker = previous;
     Quote q;
     q.span = Span{first.tokens[a.token].end, last.tokens[b.token].start};
     if (speaker) {
-      q.speaker = Span{where->tokens[speaker->start].start, where->tokens[speaker->end - 1].end};
+      const Sentence& where = *speaker->sentence;
+      q.speaker = Span{where.tokens[speaker->start].start, where.tokens[speaker->end - 1].end};
       q.speaker_code = speaker->members.front().code;
       // The person's dictionary name when there is one ("he", "Blingen" → Antony Blinken).
       int32_t actor = speaker->members.front().actor;
       q.speaker_name = actor >= 0 && impl.actor_is_person[actor]
                            ? PrettyName(impl.dict.actors[actor].name)
-                           : std::string(where->text.substr(q.speaker.start, q.speaker.end - q.speaker.start));
+                           : std::string(where.text.substr(q.speaker.start,
+                                                           q.speaker.end - q.speaker.start));
       // First person inside the quote, and outside it in the sentence that names the speaker
       // ("..., X told reporters, and I look forward to ...": garbled, but still X).
       for (size_t i = a.sentence; i <= b.sentence; ++i) {
         Sentence& s = (*sentences)[i];
         for (NounPhrase& np : s.nps) {
           if (!np.first_person || !np.members.empty()) continue;
-          if (!quoted[i][np.start] && &s != where) continue;
+          if (!quoted[i][np.start] && &s != &where) continue;
           np.members = speaker->members;
           for (Member& m : np.members) {
             m.tok_start = np.start;
@@ -230,35 +331,13 @@ static void AttributeQuotes(const Coder::Impl& impl, std::vector<Sentence>* sent
         }
       }
     }
+    previous = speaker;
+    previous_end = b.sentence;
     quotes->push_back(std::move(q));
   }
 }
 
 namespace {
-
-// The day a sentence's events happened: the story's date, moved by "yesterday", "tomorrow" or a
-// weekday ("told reporters Wednesday" in a Saturday story is the Wednesday before).
-Day SentenceDay(const Sentence& s, Day story) {
-  if (story == kNoDay) return story;
-  static const char* const kDays[] = {"MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY",
-                                      "FRIDAY", "SATURDAY", "SUNDAY"};
-  for (size_t t = 0; t < s.tokens.size(); ++t) {
-    if (!(s.flags[t] & kTimeWord)) continue;
-    const std::string& w = s.tokens[t].norm;
-    if (w == "YESTERDAY") return story - 1;
-    if (w == "TOMORROW") return story + 1;
-    if (w == "TODAY" || w == "TONIGHT") return story;
-    for (int d = 0; d < 7; ++d) {
-      if (w != kDays[d]) continue;
-      // "next Monday" looks ahead; a bare weekday in news is the most recent one.
-      bool next = t > 0 && s.tokens[t - 1].norm == "NEXT";
-      int delta = (Weekday(story) - d + 7) % 7;
-      if (next) return story + (delta == 0 ? 7 : 7 - delta);
-      return story - delta;
-    }
-  }
-  return story;
-}
 
 // One entity per real-world actor: a person by their dictionary entry; a titled phrase
 // ("Russian Foreign Ministry", "US Ambassador to Russia John Sullivan") by its code and words;
@@ -308,57 +387,6 @@ void FindEntities(const Coder::Impl& impl, const std::vector<Sentence>& sentence
         for (const Sentence::Fuzzy& f : s.fuzzy)
           if (f.token >= m.tok_start && f.token < m.tok_end) e.variant_spelling = true;
       }
-    }
-  }
-}
-
-// Signs of a garbled text that a reader should know about (docs/output.md, "warning").
-// "Monday, March 3, 2022" where March 3, 2022 was a Thursday: the text contradicts itself.
-void DateWarnings(const std::vector<Sentence>& sentences, Day story, CodedDocument* out) {
-  static const char* const kDays[] = {"MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY",
-                                      "FRIDAY", "SATURDAY", "SUNDAY"};
-  static const char* const kMonths[] = {"JANUARY", "FEBRUARY", "MARCH", "APRIL", "MAY", "JUNE",
-                                        "JULY", "AUGUST", "SEPTEMBER", "OCTOBER", "NOVEMBER",
-                                        "DECEMBER"};
-  auto month_of = [&](const std::string& w) {
-    for (int m = 0; m < 12; ++m)
-      if (w == kMonths[m] || (w.size() >= 3 && std::string_view(kMonths[m]).substr(0, 3) == w.substr(0, 3) &&
-                              w.size() <= 5))
-        return m + 1;
-    return 0;
-  };
-  for (const Sentence& s : sentences) {
-    const size_t n = s.tokens.size();
-    for (size_t t = 0; t < n; ++t) {
-      if (!(s.flags[t] & kTimeWord)) continue;  // most tokens: no string compared
-      int weekday = -1;
-      for (int d = 0; d < 7; ++d)
-        if (s.tokens[t].norm == kDays[d]) weekday = d;
-      if (weekday < 0) continue;
-      size_t p = t + 1;
-      while (p < n && s.tokens[p].norm == ",") ++p;
-      if (p + 1 >= n) continue;
-      int month = month_of(s.tokens[p].norm);
-      if (month == 0 || s.tokens[p + 1].kind != TokenKind::kNumber) continue;
-      int day = std::atoi(s.tokens[p + 1].norm.c_str());
-      int year = 0;
-      size_t q = p + 2;
-      while (q < n && s.tokens[q].norm == ",") ++q;
-      if (q < n && s.tokens[q].kind == TokenKind::kNumber && s.tokens[q].norm.size() == 4)
-        year = std::atoi(s.tokens[q].norm.c_str());
-      if (year == 0 && story != kNoDay) {
-        int y, m, d;
-        CivilFromDay(story, &y, &m, &d);
-        year = y;
-      }
-      if (year == 0 || day < 1 || day > 31) continue;
-      Day stated = DayFromCivil(year, month, day);
-      if (Weekday(stated) == weekday) continue;
-      out->warnings.push_back(CoderWarning{
-          "date-inconsistency",
-          std::string("the text names a ") + kDays[weekday] + " but " + FormatDay(stated) + " was a " +
-              kDays[Weekday(stated)],
-          Span{s.tokens[t].start, s.tokens[std::min(q, n - 1)].end}});
     }
   }
 }
@@ -413,6 +441,7 @@ void UnknownActorWarnings(const std::vector<Sentence>& sentences, CodedDocument*
   }
 }
 
+// Signs of a garbled text that a reader should know about (docs/output.md, "warning").
 void TextWarnings(const Coder::Impl& impl, const std::vector<Sentence>& sentences,
                   const std::vector<uint8_t>& skip, CodedDocument* out) {
   auto text_of = [](const Sentence& s, uint32_t a, uint32_t b) {
@@ -534,13 +563,14 @@ CodedDocument CodeSpans(const Coder::Impl& impl, std::string_view text, std::vec
     }
   }
   AttributeQuotes(impl, &sentences, &out.quotes);
+  StoryCalendar calendar(date);
   for (uint32_t i = 0; i < sentences.size(); ++i) {
     if (skip[i]) continue;
+    calendar.Read(sentences[i]);
     std::vector<Event> events;
     impl.CodeVerbs(sentences[i], i, date, &events);
-    const Day when = SentenceDay(sentences[i], date);
     for (Event& e : events) {
-      e.date = when;
+      e.date = calendar.EventDay(e.verb.start, e.modality == "future");
       std::string key = e.source.code + "\t" + e.target.code + "\t" + e.cameo;
       if (!seen.insert(key).second) continue;
       out.events.push_back(std::move(e));

@@ -314,6 +314,34 @@ const std::string& Coder::Impl::ResolveActor(uint32_t actor, Day date) const {
 static void RememberForDescriptions(const NounPhrase& np, Discourse* d);
 
 // ---- Noun phrases ------------------------------------------------------------------------------
+// ---- Surnames -----------------------------------------------------------------------------------
+// After "Kenyan opposition leader Raila Odinga", a later "Odinga told supporters" is the same man,
+// even where the dictionary lists no entry for the surname alone.
+void Coder::Impl::RememberPersonWords(const Sentence& s, uint32_t start, uint32_t end,
+                                      uint32_t phrase, Discourse* discourse) const {
+  const uint32_t actor = dict.actor_phrases[phrase].actor;
+  if (!actor_is_person[actor] || end - start < 2) return;
+  for (uint32_t t = start; t < end; ++t) {
+    const Token& tok = s.tokens[t];
+    if (!tok.capitalized || tok.kind != TokenKind::kWord || tok.norm.size() < 2) continue;
+    auto it = discourse->person_words.find(tok.norm);
+    if (it == discourse->person_words.end())
+      discourse->person_words.emplace(tok.norm, phrase);
+    else if (it->second != kNoWord && dict.actor_phrases[it->second].actor != actor)
+      it->second = kNoWord;
+  }
+}
+
+uint32_t Coder::Impl::SurnameOfSomeoneMet(const Sentence& s, size_t t,
+                                          const Discourse& discourse) const {
+  const Token& tok = s.tokens[t];
+  if (discourse.person_words.empty() || !tok.capitalized || tok.kind != TokenKind::kWord ||
+      s.flags[t] != 0 || s.verb_end[t] != 0)
+    return kNoWord;
+  auto it = discourse.person_words.find(tok.norm);
+  return it == discourse.person_words.end() ? kNoWord : it->second;
+}
+
 void Coder::Impl::FindNounPhrases(Sentence* s, Day date, Discourse* discourse) const {
   const size_t n = s->tokens.size();
   struct Unit {
@@ -342,6 +370,12 @@ void Coder::Impl::FindNounPhrases(Sentence* s, Day date, Discourse* discourse) c
       if (actor_end > i && resolved.empty()) actor_end = i;
     }
     if (agents.LongestAt(ids, i, &agent_end, &values)) agent_phrase = values.front();
+    if (actor_end == i && agent_end == i) {
+      if (uint32_t phrase = SurnameOfSomeoneMet(*s, i, *discourse); phrase != kNoWord) {
+        actor_phrase = phrase;
+        actor_end = i + 1;
+      }
+    }
     if (actor_end == i && agent_end == i && s->tokens[i].capitalized &&
         s->ids[i].exact == kNoWord && s->ids[i].stem_count == 0) {
       // An unknown name one letter away from a known person's name ("Blingen" → BLINKEN).
@@ -354,6 +388,7 @@ void Coder::Impl::FindNounPhrases(Sentence* s, Day date, Discourse* discourse) c
     if (actor_end > i && actor_end >= agent_end) {
       units.push_back({Unit::kActor, static_cast<uint32_t>(i), static_cast<uint32_t>(actor_end),
                        dict.actor_phrases[actor_phrase].actor, actor_phrase});
+      RememberPersonWords(*s, units.back().start, units.back().end, actor_phrase, discourse);
       i = actor_end;
     } else if (agent_end > i) {
       units.push_back({Unit::kAgent, static_cast<uint32_t>(i), static_cast<uint32_t>(agent_end),
@@ -478,10 +513,20 @@ void Coder::Impl::FindNounPhrases(Sentence* s, Day date, Discourse* discourse) c
     // A capitalised unknown name right after the run belongs to it ("spokesman Netflix",
     // "Ambassador to Moscow John Sullivan").
     uint32_t end = units[last].end;
-    // (Initials such as "V." count; words that start another actor or agent do not.)
-    while (end < n && s->tokens[end].capitalized && s->tokens[end].kind == TokenKind::kWord &&
-           s->flags[end] == 0 && !s->in_unit[end] && s->verb_end[end] == 0) {
-      ++end;
+    // (Initials such as "V." count; words that start another actor or agent do not; the
+    // hyphenated part of a name, "Chang Ho-jin", does.)
+    auto glued = [&](size_t a, size_t b) { return s->tokens[a].end == s->tokens[b].start; };
+    while (end < n) {
+      if (s->tokens[end].capitalized && s->tokens[end].kind == TokenKind::kWord &&
+          s->flags[end] == 0 && !s->in_unit[end] && s->verb_end[end] == 0) {
+        ++end;
+      } else if (end > units[last].end && end + 1 < n && s->tokens[end].norm == "-" &&
+                 glued(end - 1, end) && glued(end, end + 1) &&
+                 s->tokens[end + 1].kind == TokenKind::kWord && s->flags[end + 1] == 0) {
+        end += 2;
+      } else {
+        break;
+      }
     }
 
     NounPhrase np;
@@ -707,15 +752,49 @@ static void RememberForDescriptions(const NounPhrase& np, Discourse* d) {
   }
 }
 
+// A title and a name that no dictionary gave a country ("Interior Minister Mari Rantanen").
+static bool NamedOfficialWithoutCountry(const Sentence& s, const NounPhrase& np) {
+  if (!np.person || np.members.size() != 1 || np.end - np.start < 2) return false;
+  const Member& m = np.members[0];
+  if (m.code.size() < 6 || m.code.rfind("---", 0) != 0) return false;
+  // The name: capitalised words outside any actor or agent phrase.
+  for (uint32_t t = np.start; t < np.end; ++t)
+    if (s.tokens[t].capitalized && s.tokens[t].kind == TokenKind::kWord && !s.in_unit[t])
+      return true;
+  return false;
+}
+
+// An actor with a sector and no country ("---GOV") takes the country of the last actor with the
+// same head word ("the ministry" after "Russia's foreign ministry"), else the same sector.
+static void GiveCountryFromDiscourse(const Discourse& d, NounPhrase* np) {
+  if (np->members.size() != 1) return;
+  Member& m = np->members[0];
+  if (m.code.size() < 6 || m.code.rfind("---", 0) != 0) return;
+  for (const auto& [head, mem] : d.last_by_head)
+    if (head == np->head) {
+      m.code = mem.code.substr(0, 3) + m.code.substr(3);
+      return;
+    }
+  std::string sector = m.code.substr(3, 3);
+  for (const auto& [sec, mem] : d.last_by_sector)
+    if (sec == sector) m.code = mem.code.substr(0, 3) + m.code.substr(3);
+}
+
 namespace {
 
-// What "the WORD" may refer to: the last country or the last international organisation.
-enum class Description { kNone, kCountry, kOrganization };
-Description DescriptionOf(std::string_view w) {
+// What "the WORD" (WORD at token t) may refer to: the last country, the last international
+// organisation, or the last armed group ("the group" after Hamas; "the group of protesters" is
+// no reference back).
+enum class Description { kNone, kCountry, kOrganization, kArmedGroup };
+Description DescriptionOf(const Sentence& s, size_t t) {
+  const std::string& w = s.tokens[t].norm;
   if (w == "COUNTRY"sv || w == "NATION"sv || w == "KINGDOM"sv || w == "REPUBLIC"sv)
     return Description::kCountry;
   if (w == "ALLIANCE"sv || w == "BLOC"sv || w == "ORGANIZATION"sv || w == "ORGANISATION"sv)
     return Description::kOrganization;
+  if ((w == "GROUP"sv || w == "MOVEMENT"sv) &&
+      !(t + 1 < s.tokens.size() && s.tokens[t + 1].norm == "OF"sv))
+    return Description::kArmedGroup;
   return Description::kNone;
 }
 
@@ -723,34 +802,55 @@ Description DescriptionOf(std::string_view w) {
 
 void Coder::Impl::ResolveDefiniteDescriptions(Sentence* s, Discourse* discourse) const {
   const size_t n = s->tokens.size();
-  // Most sentences have no definite description to resolve: look before copying the discourse.
+  // Most sentences have nothing to resolve: look before copying the discourse.
   bool any = false;
-  for (size_t t = 0; t + 1 < n && !any; ++t) {
-    if (s->tokens[t].norm != "THE"sv) continue;
-    int np_index = s->np_of[t + 1];
-    if (np_index == kNone) {
-      any = !s->in_unit[t + 1] && DescriptionOf(s->tokens[t + 1].norm) != Description::kNone;
-    } else {
-      const NounPhrase& np = s->nps[np_index];
-      any = np.start == t + 1 && np.members.size() == 1 && np.members[0].code.size() >= 6 &&
-            np.members[0].code.rfind("---", 0) == 0;
+  for (size_t t = 0; t < n && !any; ++t) {
+    if (s->np_of[t] != kNone && s->nps[s->np_of[t]].start == t &&
+        NamedOfficialWithoutCountry(*s, s->nps[s->np_of[t]])) {
+      any = true;
+    } else if (t + 1 < n && s->tokens[t].norm == "THE"sv) {
+      int np_index = s->np_of[t + 1];
+      if (np_index == kNone) {
+        any = !s->in_unit[t + 1] && DescriptionOf(*s, t + 1) != Description::kNone;
+      } else {
+        const NounPhrase& np = s->nps[np_index];
+        any = np.start == t + 1 && np.members.size() == 1 && np.members[0].code.size() >= 6 &&
+              np.members[0].code.rfind("---", 0) == 0;
+      }
     }
   }
   if (!any) return;
-  // Earlier noun phrases of this sentence count first.
-  Discourse local = *discourse;
+  // Earlier noun phrases of this sentence count first. (Only what descriptions use is copied:
+  // the rest of the discourse, the person words above all, is large.)
+  Discourse local;
+  local.last_country = discourse->last_country;
+  local.last_igo = discourse->last_igo;
+  local.last_by_sector = discourse->last_by_sector;
+  local.last_by_head = discourse->last_by_head;
   std::vector<NounPhrase> added;
   size_t k = 0;
   for (size_t t = 0; t + 1 < n; ++t) {
     while (k < s->nps.size() && s->nps[k].end <= t) RememberForDescriptions(s->nps[k++], &local);
+    // "Interior Minister Mari Rantanen" with no nationality: a named official of the country
+    // whose same office or sector the story met last, like "the ministry" below.
+    if (s->np_of[t] != kNone && s->nps[s->np_of[t]].start == t &&
+        NamedOfficialWithoutCountry(*s, s->nps[s->np_of[t]])) {
+      GiveCountryFromDiscourse(local, &s->nps[s->np_of[t]]);
+      continue;
+    }
     if (s->tokens[t].norm != "THE"sv) continue;
-    const std::string& w = s->tokens[t + 1].norm;
+    std::vector<Member> armed_group;
     const std::vector<Member>* antecedent = nullptr;
     int np_index = s->np_of[t + 1];
     if (np_index == kNone && !s->in_unit[t + 1]) {
-      switch (DescriptionOf(w)) {
+      switch (DescriptionOf(*s, t + 1)) {
         case Description::kCountry: antecedent = &local.last_country; break;
         case Description::kOrganization: antecedent = &local.last_igo; break;
+        case Description::kArmedGroup:
+          for (const auto& [sector, m] : local.last_by_sector)
+            if (sector == "REB"sv) armed_group = {m};
+          antecedent = &armed_group;
+          break;
         case Description::kNone: break;
       }
       if (!antecedent || antecedent->empty()) continue;
@@ -769,21 +869,8 @@ void Coder::Impl::ResolveDefiniteDescriptions(Sentence* s, Discourse* discourse)
     // "the ministry" (---GOV): the last actor with a country and that sector.
     if (np_index == kNone) continue;
     NounPhrase& np = s->nps[np_index];
-    if (np.start != t + 1 || np.members.size() != 1) continue;
-    Member& m = np.members[0];
-    if (m.code.size() < 6 || m.code.rfind("---", 0) != 0) continue;
-    // The same head word first ("the ministry" after "Russia's foreign ministry"), else the
-    // same sector.
-    bool resolved = false;
-    for (const auto& [head, mem] : local.last_by_head)
-      if (head == np.head) {
-        m.code = mem.code.substr(0, 3) + m.code.substr(3);
-        resolved = true;
-      }
-    std::string sector = m.code.substr(3, 3);
-    if (!resolved)
-      for (const auto& [sec, mem] : local.last_by_sector)
-        if (sec == sector) m.code = mem.code.substr(0, 3) + m.code.substr(3);
+    if (np.start != t + 1) continue;
+    GiveCountryFromDiscourse(local, &np);
   }
   if (added.empty()) return;
   for (NounPhrase& np : added) s->nps.push_back(std::move(np));

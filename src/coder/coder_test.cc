@@ -42,7 +42,8 @@ const char kActors[] =
     "GEORGIA [GEO]\n+TBILISI\n"
     "FRANCE [FRA]\n+FRENCH\n"
     "ANTONY_BLINKEN\n+BLINKEN\n\t[USAGOV 20210126-20250120]\n\t[USAELI]\n"
-    "UNITED_STATES [USA]\n+U.S.\n";
+    "UNITED_STATES [USA]\n+U.S.\n"
+    "MARIA_ZORN\n\t[RUSGOV 20200101-20250101]\n\t[RUSELI]\n";
 
 const char kAgents[] =
     "TROOPS {} [~MIL]\n"
@@ -74,12 +75,17 @@ std::unique_ptr<Coder> MakeCoder(int new_actor_length, bool article_records = tr
   return std::move(coder).value();
 }
 
-std::vector<std::string> Code(const Coder& coder, const std::string& text) {
+// Codes `text` as a story of Saturday 2022-03-05.
+CodedDocument CodeStory(const Coder& coder, const std::string& text) {
   Document doc;
   doc.text = text;
-  doc.date = DayFromCivil(2022, 3, 5);  // a Saturday
+  doc.date = DayFromCivil(2022, 3, 5);
+  return coder.Code(doc);
+}
+
+std::vector<std::string> Code(const Coder& coder, const std::string& text) {
   std::vector<std::string> out;
-  for (const Event& e : coder.Code(doc).events)
+  for (const Event& e : CodeStory(coder, text).events)
     out.push_back(e.source.code + " " + (e.has_target ? e.target.code : "-") + " " + e.cameo);
   std::sort(out.begin(), out.end());
   return out;
@@ -113,6 +119,13 @@ TEST(CoderGoldenTest, Table) {
       {"Russia's foreign ministry criticized France. The ministry accused Ukraine.",
        {"RUSGOV FRA 110", "RUSGOV UKR 112"}},
       {"France criticized Russia. The country accused Ukraine.", {"FRA RUS 110", "FRA UKR 112"}},
+      // A named official with no nationality: the country of the office met before.
+      {"Russia's foreign ministry criticized France. Foreign Minister Ivan Zorkin accused "
+       "Ukraine.",
+       {"RUSGOV FRA 110", "RUSGOV UKR 112"}},
+      // A surname alone names the person met before under the full name.
+      {"Maria Zorn criticized France. Zorn accused Ukraine.",
+       {"RUSGOV FRA 110", "RUSGOV UKR 112"}},
       // new_actor_length: an uncoded noun phrase stands for itself.
       {"The Council of Magic left for France.", {"\"THE COUNCIL OF MAGIC\" FRA 032"}, 4},
       {"The Council of Magic left for France.", {}, 0},
@@ -133,14 +146,58 @@ TEST(CoderGoldenTest, ExplainShowsTheAnalysis) {
   EXPECT_NE(text.find("event RUS UKR 190 <verbs.txt:"), std::string::npos) << text;
 }
 
-TEST(CoderGoldenTest, EventDatesFollowWeekdays) {
+// Each event's day, from the date expressions of its sentence (src/coder/dates.cc); the story is
+// dated Saturday 2022-03-05.
+TEST(CoderGoldenTest, EventDates) {
+  struct DateCase {
+    const char* text;
+    std::vector<std::string> dates;  // "CODE DATE" in event order
+  };
+  const std::vector<DateCase> cases = {
+      {"Russia shelled Ukraine.", {"190 2022-03-05"}},
+      {"Russia shelled Ukraine on Wednesday.", {"190 2022-03-02"}},
+      {"Russia shelled Ukraine on Saturday.", {"190 2022-03-05"}},
+      {"Russia shelled Ukraine on Monday night.", {"190 2022-02-28"}},
+      {"Russia shelled Ukraine last Saturday.", {"190 2022-02-26"}},
+      {"Russia shelled Ukraine yesterday.", {"190 2022-03-04"}},
+      {"Russia shelled Ukraine this morning.", {"190 2022-03-05"}},
+      {"Russia shelled Ukraine last night.", {"190 2022-03-04"}},
+      {"Russia shelled Ukraine two days ago.", {"190 2022-03-03"}},
+      {"Russia shelled Ukraine over the weekend.", {"190 2022-03-05"}},
+      // "last week": seven days back; vaguer spans keep the story's date.
+      {"Russia shelled Ukraine last week.", {"190 2022-02-26"}},
+      {"Russia shelled Ukraine last month.", {"190 2022-03-05"}},
+      {"Russia shelled Ukraine earlier this week.", {"190 2022-03-05"}},
+      // Written dates, with and without the year.
+      {"Russia shelled Ukraine on March 1.", {"190 2022-03-01"}},
+      {"Russia shelled Ukraine on Jan. 26.", {"190 2022-01-26"}},
+      {"Russia shelled Ukraine on 1 March 2021.", {"190 2021-03-01"}},
+      {"Russia shelled Ukraine on March 1, 2021.", {"190 2021-03-01"}},
+      {"Russia shelled Ukraine on Dec. 30.", {"190 2021-12-30"}},
+      {"Russia shelled Ukraine on March 20.", {"190 2021-03-20"}},
+      {"Russia shelled Ukraine in 2019.", {"190 2022-03-05"}},
+      // What is announced looks ahead.
+      {"Russia will attack Ukraine on March 20.", {"190 2022-03-20"}},
+      {"Russia will attack Ukraine on Wednesday.", {"190 2022-03-09"}},
+      {"Russia will attack Ukraine next Saturday.", {"190 2022-03-12"}},
+      // The expression nearest the verb dates it.
+      {"France said on Friday that Russia shelled Ukraine on Wednesday.", {"190 2022-03-02"}},
+      // "later in the day", "the next day": from the day the story was talking about.
+      {"Russia criticized France on Tuesday. Later in the day, Russia shelled Ukraine.",
+       {"110 2022-03-01", "190 2022-03-01"}},
+      {"Russia criticized France on Tuesday. The next day, Russia shelled Ukraine.",
+       {"110 2022-03-01", "190 2022-03-02"}},
+      // A stated day does not carry to the next sentence (src/coder/dates.cc says why).
+      {"On Tuesday, Russia criticized France. Russia shelled Ukraine.",
+       {"110 2022-03-01", "190 2022-03-05"}},
+  };
   std::unique_ptr<Coder> coder = MakeCoder(0);
-  Document doc;
-  doc.text = "Russia shelled Ukraine on Wednesday.";
-  doc.date = DayFromCivil(2022, 3, 5);  // Saturday
-  CodedDocument coded = coder->Code(doc);
-  ASSERT_EQ(coded.events.size(), 1u);
-  EXPECT_EQ(FormatDay(coded.events[0].date), "2022-03-02");
+  for (const DateCase& c : cases) {
+    std::vector<std::string> got;
+    for (const Event& e : CodeStory(*coder, c.text).events)
+      got.push_back(e.cameo + " " + FormatDay(e.date));
+    EXPECT_EQ(got, c.dates) << c.text;
+  }
 }
 
 TEST(CoderGoldenTest, QuotesGiveFirstPersonToTheSpeaker) {
@@ -157,15 +214,32 @@ TEST(CoderGoldenTest, QuotesGiveFirstPersonToTheSpeaker) {
   EXPECT_EQ(coded.events[0].modality, "future");
 }
 
+// Speakers: by surname, continued into the next quote, and the subject of a partial quote.
+TEST(CoderGoldenTest, QuoteSpeakers) {
+  std::unique_ptr<Coder> coder = MakeCoder(0);
+  CodedDocument coded = CodeStory(*coder,
+                                  "Maria Zorn criticized France. \"We are tired,\" Zorn said. "
+                                  "\"They lie.\" Russia called the move \"absurd\".");
+  std::vector<std::string> speakers;
+  for (const Quote& q : coded.quotes) speakers.push_back(q.speaker_code + " " + q.speaker_name);
+  EXPECT_EQ(speakers,
+            (std::vector<std::string>{"RUSGOV Maria Zorn", "RUSGOV Maria Zorn", "RUS Russia"}));
+  // A hyphenated name is one name.
+  coded = CodeStory(*coder, "Russia's foreign ministry criticized France. \"We are tired,\" "
+                            "Foreign Minister Chang Ho-jin said.");
+  ASSERT_EQ(coded.quotes.size(), 1u);
+  EXPECT_EQ(coded.quotes[0].speaker_code + " " + coded.quotes[0].speaker_name,
+            "RUSGOV Foreign Minister Chang Ho-jin");
+}
+
 TEST(CoderGoldenTest, WarningsOnGarbledText) {
   std::unique_ptr<Coder> coder = MakeCoder(0);
-  Document doc;
-  doc.text =
+  CodedDocument coded = CodeStory(
+      *coder,
       "Officials said on Monday, March 3, 2022 that Zorblat shelled Ukraine. Retrieved in Moscow. "
-      "Later Zorblat shelled and shelled Russia.";
-  doc.date = DayFromCivil(2022, 3, 5);
+      "Later Zorblat shelled and shelled Russia.");
   std::vector<std::string> kinds;
-  for (const CoderWarning& w : coder->Code(doc).warnings) kinds.push_back(w.kind);
+  for (const CoderWarning& w : coded.warnings) kinds.push_back(w.kind);
   std::sort(kinds.begin(), kinds.end());
   // March 3, 2022 was a Thursday; "Zorblat" twice in an actor's place; no verb in the second
   // "sentence"; "shelled and shelled".

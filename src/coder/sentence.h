@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "coder/vocabulary.h"
@@ -145,6 +146,9 @@ struct Discourse {
   std::vector<Member> last_igo;
   std::vector<std::pair<std::string, Member>> last_by_sector;
   std::vector<std::pair<std::string, Member>> last_by_head;  // "MINISTRY" → RUSGOV
+  // Each word of the names of the dictionary people met so far ("BIDEN" → the JOE_BIDEN phrase),
+  // so that "Biden said" later names him; kNoWord for a word two people share.
+  std::unordered_map<std::string, uint32_t> person_words;
 };
 
 

@@ -34,6 +34,10 @@ constexpr Entry kWords[] = {
     {"'S", kPossessive}, {"'", kPossessive},
     {"I", kFirstPerson}, {"WE", kFirstPerson}, {"ME", kFirstPerson}, {"OUR", kFirstPerson | kPossessive},
     {"MY", kFirstPerson | kPossessive},
+    // Contractions the tokenizer keeps whole ("we've made progress"); I'll, we'll and we'd are
+    // left out, as their modal would be lost.
+    {"I'M", kFirstPerson}, {"I'VE", kFirstPerson}, {"WE'RE", kFirstPerson},
+    {"WE'VE", kFirstPerson},
     {"NOT", kNegation}, {"N'T", kNegation}, {"NEVER", kNegation},
     {"IS", kAuxiliary | kBe}, {"ARE", kAuxiliary | kBe}, {"WAS", kAuxiliary | kBe},
     {"WERE", kAuxiliary | kBe}, {"BE", kAuxiliary | kBe}, {"BEEN", kAuxiliary | kBe},

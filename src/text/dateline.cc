@@ -55,14 +55,19 @@ int MonthNumber(std::string_view word) {
   return 0;
 }
 
-bool IsWeekdayName(std::string_view word) {
-  static constexpr std::string_view kNames[] = {
-      "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "mon",
-      "tue",    "tues",    "wed",       "thu",      "thur",   "thurs",    "fri",    "sat", "sun"};
-  for (std::string_view n : kNames) {
-    if (EqualsIgnoreCase(word, n)) return true;
+// 0 (Monday) .. 6 (Sunday) for an English weekday name or abbreviation, else -1.
+int WeekdayNumber(std::string_view word) {
+  static constexpr std::string_view kFull[7] = {"monday", "tuesday", "wednesday", "thursday",
+                                                "friday", "saturday", "sunday"};
+  static constexpr std::string_view kShort[] = {"tues", "thur", "thurs"};
+  for (int d = 0; d < 7; ++d) {
+    if (EqualsIgnoreCase(word, kFull[d]) || EqualsIgnoreCase(word, kFull[d].substr(0, 3)))
+      return d;
   }
-  return false;
+  for (int k = 0; k < 3; ++k) {
+    if (EqualsIgnoreCase(word, kShort[k])) return k == 0 ? 1 : 3;
+  }
+  return -1;
 }
 
 bool ValidCivil(int y, int m, int d) {
@@ -140,11 +145,7 @@ class Cursor {
   size_t i_;
 };
 
-struct ParsedDate {
-  int year = 0;  // 0 when absent
-  int month = 0;
-  int day = 0;
-};
+using ParsedDate = WrittenDate;
 
 // Optional ordinal suffix after a day number: 1st 2nd 3rd 26th.
 void SkipOrdinal(Cursor* c) {
@@ -180,7 +181,7 @@ bool ParseDate(Cursor* c, ParsedDate* date) {
       if (m >= 0 && c->Consume('-')) {
         int d = c->Number(2, 2);
         if (d >= 0 && !IsAsciiLetter(c->Peek()) && ValidCivil(y, m, d)) {
-          *date = ParsedDate{y, m, d};
+          *date = ParsedDate{y, m, d, -1};
           return true;
         }
       }
@@ -189,13 +190,18 @@ bool ParseDate(Cursor* c, ParsedDate* date) {
     return false;
   }
   // Optional weekday: "Saturday, " / "Sat. ".
+  int weekday = -1;
   {
     size_t save = c->pos();
     std::string_view w = c->AsciiLetters();
-    if (!w.empty() && IsWeekdayName(w)) {
+    weekday = w.empty() ? -1 : WeekdayNumber(w);
+    if (weekday >= 0) {
       c->Consume('.');
       c->Consume(',');
-      if (c->SkipSpaces() == 0) c->set_pos(save);
+      if (c->SkipSpaces() == 0) {
+        c->set_pos(save);
+        weekday = -1;
+      }
     } else {
       c->set_pos(save);
     }
@@ -221,6 +227,7 @@ bool ParseDate(Cursor* c, ParsedDate* date) {
   }
   OptionalYear(c, &d);
   if (!ValidCivil(d.year != 0 ? d.year : 2000, d.month, d.day)) return c->set_pos(start), false;
+  d.weekday = weekday;
   *date = d;
   return true;
 }
@@ -377,6 +384,14 @@ std::optional<Dateline> ParseWire(std::string_view s, size_t p, Day reference) {
 }
 
 }  // namespace
+
+std::optional<WrittenDate> ReadWrittenDate(std::string_view text, size_t pos) {
+  Cursor c(text, pos);
+  WrittenDate date;
+  if (!ParseDate(&c, &date)) return std::nullopt;
+  date.end = c.pos();
+  return date;
+}
 
 std::optional<Dateline> ReadDateline(std::string_view text, Day reference) {
   const size_t n = text.size();

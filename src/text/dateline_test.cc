@@ -22,6 +22,33 @@ TEST(TextDatelineTest, DateAloneOnTheFirstLine) {
   EXPECT_EQ(SpanText(text, d->span), "November 26, 2022");
 }
 
+// Dates in running text: the fields as written (no year resolution) and where the date ends.
+TEST(TextDatelineTest, WrittenDatesInRunningText) {
+  struct Case {
+    const char* text;
+    int year, month, day, weekday;
+    const char* rest;  // the text after the date
+  };
+  for (const Case& c : {Case{"March 3 the talks", 0, 3, 3, -1, " the talks"},
+                        Case{"Jan. 26, police said", 0, 1, 26, -1, ", police said"},
+                        Case{"3 March 2022.", 2022, 3, 3, -1, "."},
+                        Case{"March 3, 2022 that", 2022, 3, 3, -1, " that"},
+                        Case{"Monday, May 20, 2024 that", 2024, 5, 20, 0, " that"},
+                        Case{"Sept. 5th in Kyiv", 0, 9, 5, -1, " in Kyiv"}}) {
+    std::optional<WrittenDate> d = ReadWrittenDate(c.text, 0);
+    ASSERT_TRUE(d.has_value()) << c.text;
+    EXPECT_EQ(d->year, c.year) << c.text;
+    EXPECT_EQ(d->month, c.month) << c.text;
+    EXPECT_EQ(d->day, c.day) << c.text;
+    EXPECT_EQ(d->weekday, c.weekday) << c.text;
+    EXPECT_EQ(std::string_view(c.text).substr(d->end), c.rest) << c.text;
+  }
+  // A month with a year only, a month as a word, a weekday alone, a plain number: no day.
+  for (const char* text : {"May 2019", "March through Tbilisi", "Monday night", "25 people",
+                           "March 32"})
+    EXPECT_FALSE(ReadWrittenDate(text, 0).has_value()) << text;
+}
+
 TEST(TextDatelineTest, DateForms) {
   struct Case {
     const char* text;
