@@ -128,15 +128,14 @@ CodedDocument Coder::CodeSentence(std::string_view text, Day date) const {
 
 namespace {
 
-bool IsSpeechWord(std::string_view w) {
-  static const char* const kWords[] = {"SAID", "SAYS", "SAY", "SAYING", "TOLD", "TELLS",
-                                       "TELLING", "ADDED", "ADDS", "ADDING", "STATED", "NOTED",
-                                       "DECLARED", "WROTE", "WRITES", "ANNOUNCED", "EXPLAINED",
-                                       "INSISTED", "STRESSED", "WARNED", "ASKED", "REPLIED",
-                                       "ACCORDING", "CONTINUED", "CONCLUDED"};
-  for (const char* k : kWords)
-    if (w == k) return true;
-  return false;
+// "said", "told", "according": a verb of speech.
+bool IsSpeechWord(const Sentence& s, size_t t) {
+  static const WordSet kWords({"SAID", "SAYS", "SAY", "SAYING", "TOLD", "TELLS", "TELLING",
+                               "ADDED", "ADDS", "ADDING", "STATED", "NOTED", "DECLARED", "WROTE",
+                               "WRITES", "ANNOUNCED", "EXPLAINED", "INSISTED", "STRESSED",
+                               "WARNED", "ASKED", "REPLIED", "ACCORDING", "CONTINUED",
+                               "CONCLUDED"});
+  return kWords.Contains(s.tokens[t].norm);
 }
 
 // Who speaks: the actors of a noun phrase and the tokens that name them.
@@ -207,7 +206,7 @@ std::optional<Speaker> FindSpeaker(const Sentence& s, const std::vector<uint8_t>
   const size_t n = s.tokens.size();
   for (int pass = 0; pass < 2; ++pass) {
     for (size_t t = 0; t < n; ++t) {
-      if (quoted[t] || !IsSpeechWord(s.tokens[t].norm)) continue;
+      if (quoted[t] || !IsSpeechWord(s, t)) continue;
       const std::string& w = s.tokens[t].norm;
       if ((w == "ACCORDING") != (pass == 1)) continue;
       // Before: the nearest noun phrase (skipping auxiliaries and adverbs).
@@ -236,7 +235,7 @@ std::optional<Speaker> SubjectBefore(const Sentence& s, size_t quote_token,
                                      const Surnames& surnames) {
   auto verb_like = [&](size_t t) {
     const Token& tok = s.tokens[t];
-    return s.verb_end[t] != 0 || IsSpeechWord(tok.norm) ||
+    return s.verb_end[t] != 0 || IsSpeechWord(s, t) ||
            (s.flags[t] & kIrregularParticiple) ||
            (tok.kind == TokenKind::kWord && !tok.capitalized && tok.norm.ends_with("ED"));
   };

@@ -27,8 +27,8 @@ namespace dragoman::coder {
 
 namespace {
 
-constexpr const char* kDayNames[] = {"MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY",
-                                     "FRIDAY", "SATURDAY", "SUNDAY"};
+constexpr std::string_view kDayNames[] = {"MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY",
+                                          "FRIDAY", "SATURDAY", "SUNDAY"};
 
 int WeekdayOf(std::string_view w) {
   for (int d = 0; d < 7; ++d)
@@ -117,16 +117,17 @@ size_t MatchWords(const Sentence& s, size_t t, const std::vector<std::string_vie
   return words.size();
 }
 
+constexpr std::string_view kNumberWords[] = {"ONE", "TWO",   "THREE", "FOUR", "FIVE",
+                                             "SIX", "SEVEN", "EIGHT", "NINE", "TEN"};
+
 // "two days ago", "3 days ago": the number of days, or 0.
 int DaysAgo(const Sentence& s, size_t t) {
-  static const char* const kNumbers[] = {"ONE", "TWO", "THREE", "FOUR", "FIVE",
-                                         "SIX", "SEVEN", "EIGHT", "NINE", "TEN"};
   if (t + 2 >= s.tokens.size() || s.tokens[t + 2].norm != "AGO") return 0;
   const std::string& unit = s.tokens[t + 1].norm;
   if (unit != "DAYS" && unit != "DAY") return 0;
   const std::string& w = s.tokens[t].norm;
   for (int k = 0; k < 10; ++k)
-    if (w == kNumbers[k]) return k + 1;
+    if (w == kNumberWords[k]) return k + 1;
   if (s.tokens[t].kind == TokenKind::kNumber && w.size() <= 2) return std::atoi(w.c_str());
   return 0;
 }
@@ -172,6 +173,19 @@ bool MayStartWrittenDate(const Token& tok) {
   return false;
 }
 
+// The words a date expression may start with, apart from numbers and capitalised month and
+// weekday names (MayStartWrittenDate): Read() passes over every other token with one test.
+const WordSet& DateStartWords() {
+  static const WordSet* set = [] {
+    std::vector<std::string_view> words(std::begin(kDayNames), std::end(kDayNames));
+    words.push_back("WEEKEND");
+    for (const auto& [first, expressions] : Expressions()) words.push_back(first);
+    for (std::string_view n : kNumberWords) words.push_back(n);  // "two days ago"
+    return new WordSet(std::move(words));
+  }();
+  return *set;
+}
+
 }  // namespace
 
 void StoryCalendar::Add(size_t token, Day past, Day future) {
@@ -194,7 +208,11 @@ void StoryCalendar::Read(const Sentence& s) {
   auto shift = [](Day d, int days) { return d == kNoDay ? kNoDay : d + days; };
   for (size_t t = 0; t < n; ++t) {
     const Token& tok = s.tokens[t];
-    if (MayStartWrittenDate(tok)) {
+    // Most tokens start nothing: one flag test (and, for capitalised words and numbers, a look
+    // at their first letters).
+    const bool written = MayStartWrittenDate(tok);
+    if (!written && !DateStartWords().Contains(tok.norm)) continue;
+    if (written) {
       if (std::optional<WrittenDate> w = ReadWrittenDate(text, tok.start)) {
         Add(t, ResolveWritten(*w, story_, false), ResolveWritten(*w, story_, true));
         while (t + 1 < n && s.tokens[t + 1].start < w->end) ++t;
@@ -279,8 +297,8 @@ void DateWarnings(const std::vector<Sentence>& sentences, Day story, CodedDocume
       if (stated == kNoDay || Weekday(stated) == w->weekday) continue;
       out->warnings.push_back(CoderWarning{
           "date-inconsistency",
-          std::string("the text names a ") + kDayNames[w->weekday] + " but " + FormatDay(stated) +
-              " was a " + kDayNames[Weekday(stated)],
+          "the text names a " + std::string(kDayNames[w->weekday]) + " but " + FormatDay(stated) +
+              " was a " + std::string(kDayNames[Weekday(stated)]),
           Span{tok.start, static_cast<uint32_t>(w->end)}});
     }
   }

@@ -7,6 +7,7 @@
 #define DRAGOMAN_CODER_DATES_H_
 
 #include <cstdint>
+#include <string_view>
 #include <vector>
 
 #include "coder/sentence.h"

@@ -1,8 +1,10 @@
 // The closed-class word table behind WordFlags().
 #include "coder/words.h"
 
+#include <cstdlib>
 #include <string>
 #include <unordered_map>
+#include <utility>
 
 namespace dragoman::coder {
 namespace {
@@ -111,6 +113,15 @@ const std::unordered_map<std::string_view, uint32_t>& Table() {
 }  // namespace
 
 std::span<const ClosedClassWord> ClosedClassWords() { return kWords; }
+
+WordSet::WordSet(std::vector<std::string_view> words) : words_(std::move(words)) {
+  for (std::string_view w : words_) {
+    const unsigned c = w.empty() ? 32 : static_cast<unsigned char>(w[0]) - 'A';
+    // A word the mask cannot hold would be missed: such words do not belong in a WordSet.
+    if (w.size() >= kMaxLength || c >= 32) std::abort();
+    first_letters_[w.size()] |= 1u << c;
+  }
+}
 
 uint32_t WordFlags(std::string_view norm) {
   const auto& table = Table();

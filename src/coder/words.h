@@ -4,9 +4,11 @@
 #ifndef DRAGOMAN_CODER_WORDS_H_
 #define DRAGOMAN_CODER_WORDS_H_
 
+#include <array>
 #include <cstdint>
 #include <span>
 #include <string_view>
+#include <vector>
 
 namespace dragoman::coder {
 
@@ -34,6 +36,26 @@ enum WordFlag : uint32_t {
   kIntention = 1u << 20,    // GOING PLANS READY ... before "to": what follows is future
   kIrregularParticiple = 1u << 21,  // MET HELD SAID HIT LED SHOT FOUGHT ...
   kAdjectivalParticiple = 1u << 22, // COMMITTED PREPARED CONCERNED ...: "is committed to"
+};
+
+// A small fixed set of normalised words that is tested for every token: a bitmask of the first
+// letters of its words of each length rules out most tokens before any comparison.
+class WordSet {
+ public:
+  explicit WordSet(std::vector<std::string_view> words);
+  bool Contains(std::string_view w) const {
+    if (w.empty() || w.size() >= kMaxLength) return false;
+    const unsigned c = static_cast<unsigned char>(w[0]) - 'A';
+    if (c >= 32 || !((first_letters_[w.size()] >> c) & 1)) return false;
+    for (std::string_view x : words_)
+      if (x == w) return true;
+    return false;
+  }
+
+ private:
+  static constexpr size_t kMaxLength = 24;
+  std::array<uint32_t, kMaxLength> first_letters_{};  // by length: bit (first letter - 'A')
+  std::vector<std::string_view> words_;               // the words must outlive the set
 };
 
 // The flags of a normalised word (0 for open-class words).
