@@ -197,10 +197,12 @@ void StoryCalendar::Read(const Sentence& s) {
   token_start_.clear();
   clause_.clear();
   uint32_t clause = 0;
+  token_start_.resize(s.tokens.size());
+  clause_.resize(s.tokens.size());
   for (size_t t = 0; t < s.tokens.size(); ++t) {
     if (s.flags[t] & (kComplementizer | kClauseEnd)) ++clause;
-    token_start_.push_back(s.tokens[t].start);
-    clause_.push_back(clause);
+    token_start_[t] = s.tokens[t].start;
+    clause_[t] = clause;
   }
   const std::string_view text = s.text.substr(0, s.span.end);
   const size_t n = s.tokens.size();

@@ -114,12 +114,13 @@ const std::unordered_map<std::string_view, uint32_t>& Table() {
 
 std::span<const ClosedClassWord> ClosedClassWords() { return kWords; }
 
-WordSet::WordSet(std::vector<std::string_view> words) : words_(std::move(words)) {
-  for (std::string_view w : words_) {
+WordSet::WordSet(std::vector<std::string_view> words) {
+  for (std::string_view w : words) {
     const unsigned c = w.empty() ? 32 : static_cast<unsigned char>(w[0]) - 'A';
     // A word the mask cannot hold would be missed: such words do not belong in a WordSet.
     if (w.size() >= kMaxLength || c >= 32) std::abort();
     first_letters_[w.size()] |= 1u << c;
+    by_length_[w.size()].push_back(w);
   }
 }
 

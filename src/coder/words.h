@@ -6,6 +6,7 @@
 
 #include <array>
 #include <cstdint>
+#include <cstring>
 #include <span>
 #include <string_view>
 #include <vector>
@@ -47,15 +48,16 @@ class WordSet {
     if (w.empty() || w.size() >= kMaxLength) return false;
     const unsigned c = static_cast<unsigned char>(w[0]) - 'A';
     if (c >= 32 || !((first_letters_[w.size()] >> c) & 1)) return false;
-    for (std::string_view x : words_)
-      if (x == w) return true;
+    for (std::string_view x : by_length_[w.size()])
+      if (x[0] == w[0] && std::memcmp(x.data(), w.data(), w.size()) == 0) return true;
     return false;
   }
 
  private:
   static constexpr size_t kMaxLength = 24;
   std::array<uint32_t, kMaxLength> first_letters_{};  // by length: bit (first letter - 'A')
-  std::vector<std::string_view> words_;               // the words must outlive the set
+  // The words (which must outlive the set) by length.
+  std::array<std::vector<std::string_view>, kMaxLength> by_length_;
 };
 
 // The flags of a normalised word (0 for open-class words).
