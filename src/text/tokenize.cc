@@ -71,12 +71,9 @@ inline bool LetterAt(std::string_view s, size_t i) {
 // Sets *out to the matching form of s[begin, end); ASCII takes a fast path.
 void SetNorm(std::string_view s, size_t begin, size_t end, bool ascii, std::string* out) {
   if (ascii) {
-    out->resize(end - begin);
-    char* p = out->data();
-    for (size_t i = begin; i < end; ++i) {
-      char c = s[i];
-      *p++ = (c >= 'a' && c <= 'z') ? static_cast<char>(c - 32) : c;
-    }
+    out->assign(s.data() + begin, end - begin);  // a copy, then upper case in place
+    for (char& c : *out)
+      if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 32);
     return;
   }
   out->reserve(end - begin);
