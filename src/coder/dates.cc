@@ -164,11 +164,17 @@ Day ResolveWritten(const WrittenDate& w, Day story, bool future) {
 bool MayStartWrittenDate(const Token& tok) {
   if (tok.kind == TokenKind::kNumber) return tok.norm.size() <= 4;
   if (tok.kind != TokenKind::kWord || !tok.capitalized || tok.norm.size() < 3) return false;
-  static constexpr std::string_view kPrefixes[] = {
-      "JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT",
-      "NOV", "DEC", "MON", "TUE", "WED", "THU", "FRI", "SAT", "SUN"};
-  const std::string_view prefix = std::string_view(tok.norm).substr(0, 3);
-  for (std::string_view p : kPrefixes)
+  // The first three letters as one number, compared with the prefixes' numbers.
+  constexpr auto key = [](const char* p) {
+    return (uint32_t{static_cast<unsigned char>(p[0])} << 16) |
+           (uint32_t{static_cast<unsigned char>(p[1])} << 8) | static_cast<unsigned char>(p[2]);
+  };
+  static constexpr uint32_t kPrefixes[] = {
+      key("JAN"), key("FEB"), key("MAR"), key("APR"), key("MAY"), key("JUN"), key("JUL"),
+      key("AUG"), key("SEP"), key("OCT"), key("NOV"), key("DEC"), key("MON"), key("TUE"),
+      key("WED"), key("THU"), key("FRI"), key("SAT"), key("SUN")};
+  const uint32_t prefix = key(tok.norm.data());
+  for (uint32_t p : kPrefixes)
     if (prefix == p) return true;
   return false;
 }
