@@ -635,19 +635,18 @@ void Coder::Impl::FindNounPhrases(Sentence* s, Day date, Discourse* discourse) c
     static const char* const kHyphenated[] = {"HELD", "LED", "BACKED", "CONTROLLED", "RUN",
                                                "OWNED", "BASED", "ALLIED", "LINKED", "AFFILIATED",
                                                "ORIENTED", "SPONSORED", "FUNDED", "ARMED", "ALIGNED"};
-    std::vector<NounPhrase> kept;
-    for (NounPhrase& np : s->nps) {
+    // (In place, so the sentence keeps its storage.)
+    std::erase_if(s->nps, [&](const NounPhrase& np) {
       bool modifier = false;
       if (np.end + 1 < n && s->tokens[np.end].norm == "-"sv) {
         for (const char* w : kHyphenated) modifier |= s->tokens[np.end + 1].norm == w;
       }
-      if (!modifier) kept.push_back(std::move(np));
-    }
-    s->nps = std::move(kept);
+      return modifier;
+    });
   }
 
-  // Compounds: NP (, NP)* and|or NP.
-  std::vector<NounPhrase> merged;
+  // Compounds: NP (, NP)* and|or NP. Merged in place: phrase k joins into slot `kept`.
+  size_t kept = 0;
   for (size_t k = 0; k < s->nps.size(); ++k) {
     NounPhrase np = std::move(s->nps[k]);
     while (k + 1 < s->nps.size()) {
@@ -697,9 +696,9 @@ void Coder::Impl::FindNounPhrases(Sentence* s, Day date, Discourse* discourse) c
       np.person = np.person && next.person;
       ++k;
     }
-    merged.push_back(std::move(np));
+    s->nps[kept++] = std::move(np);
   }
-  s->nps = std::move(merged);
+  s->nps.resize(kept);
   for (size_t k = 0; k < s->nps.size(); ++k)
     for (size_t t = s->nps[k].start; t < s->nps[k].end; ++t) s->np_of[t] = static_cast<int>(k);
 
