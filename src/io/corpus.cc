@@ -11,6 +11,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "io/record_scanner.h"
+
 namespace dragoman::io {
 namespace {
 
@@ -265,6 +267,20 @@ InputRecord DecodeRecord(RawRecord&& raw, Day default_date) {
       return r;
     case RawRecord::Kind::kJsonLine:
       break;
+  }
+  // The usual record ({"id", "date", "text"} strings only) without a JSON tree; anything else
+  // goes to the full parser below, which gives the same document (record_scanner.h).
+  if (SimpleRecord simple; ScanSimpleRecord(raw.bytes, &simple) && simple.has_text) {
+    Document& doc = r.document;
+    doc.text = std::move(simple.text);
+    doc.id = simple.has_id ? std::move(simple.id) : raw.file + ":" + std::to_string(raw.line);
+    doc.date = default_date;
+    if (simple.has_date) {
+      Result<Day> day = ParseIsoDay(simple.date);
+      if (!day.ok()) return fail("bad \"date\": " + day.status().message());
+      doc.date = day.value();
+    }
+    return r;
   }
   if (NestedDeeperThan(raw.bytes, kMaxJsonDepth))
     return fail("JSON nested deeper than " + std::to_string(kMaxJsonDepth) + " levels");

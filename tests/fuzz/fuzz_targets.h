@@ -30,6 +30,7 @@
 #include "io/byte_stream.h"
 #include "io/corpus.h"
 #include "io/line_reader.h"
+#include "io/record_scanner.h"
 
 #define FUZZ_CHECK(cond)                                                                 \
   do {                                                                                   \
@@ -180,6 +181,15 @@ inline void FuzzJsonLines(std::string_view bytes) {
     raw.bytes = line;
     raw.file = "fuzz.jsonl";
     raw.line = lines.line_number();
+    // The fast scanner must agree with the full parser whenever it accepts a line.
+    if (io::SimpleRecord simple; io::ScanSimpleRecord(line, &simple)) {
+      nlohmann::json j = nlohmann::json::parse(line, nullptr, /*allow_exceptions=*/false);
+      FUZZ_CHECK(j.is_object());
+      FUZZ_CHECK(j.size() == size_t{simple.has_id} + simple.has_date + simple.has_text);
+      if (simple.has_text) FUZZ_CHECK(j["text"] == simple.text);
+      if (simple.has_id) FUZZ_CHECK(j["id"] == simple.id);
+      if (simple.has_date) FUZZ_CHECK(j["date"] == simple.date);
+    }
     io::InputRecord record = io::DecodeRecord(std::move(raw), kNoDay);
     if (record.is_error)
       FUZZ_CHECK(!record.message.empty() && record.line == lines.line_number());

@@ -1,0 +1,161 @@
+// ScanSimpleRecord: see record_scanner.h. RFC 8259 syntax, restricted to what the full parser
+// would accept with the same result; every doubt returns false.
+#include "io/record_scanner.h"
+
+#include <cstdint>
+
+#include "dragoman/text.h"
+
+namespace dragoman::io {
+namespace {
+
+class Scanner {
+ public:
+  explicit Scanner(std::string_view s) : s_(s) {}
+
+  bool Record(SimpleRecord* out) {
+    SkipSpace();
+    if (!Eat('{')) return false;
+    SkipSpace();
+    if (Eat('}')) return AtEnd();
+    for (;;) {
+      std::string key;
+      if (!String(&key)) return false;
+      SkipSpace();
+      if (!Eat(':')) return false;
+      SkipSpace();
+      std::string* value;
+      bool* seen;
+      if (key == "text") {
+        value = &out->text;
+        seen = &out->has_text;
+      } else if (key == "id") {
+        value = &out->id;
+        seen = &out->has_id;
+      } else if (key == "date") {
+        value = &out->date;
+        seen = &out->has_date;
+      } else {
+        return false;  // a member for "meta": the full parser copies it
+      }
+      if (*seen || !String(value)) return false;
+      *seen = true;
+      SkipSpace();
+      if (Eat('}')) return AtEnd();
+      if (!Eat(',')) return false;
+      SkipSpace();
+    }
+  }
+
+ private:
+  bool AtEnd() {
+    SkipSpace();
+    return i_ == s_.size();
+  }
+  void SkipSpace() {
+    while (i_ < s_.size() && (s_[i_] == ' ' || s_[i_] == '\t' || s_[i_] == '\n' || s_[i_] == '\r'))
+      ++i_;
+  }
+  bool Eat(char c) {
+    if (i_ < s_.size() && s_[i_] == c) {
+      ++i_;
+      return true;
+    }
+    return false;
+  }
+
+  // A JSON string into *out: plain runs are copied whole, escapes decoded.
+  bool String(std::string* out) {
+    if (!Eat('"')) return false;
+    out->clear();
+    bool high_bytes = false;
+    for (;;) {
+      size_t run = i_;
+      while (i_ < s_.size()) {
+        unsigned char c = static_cast<unsigned char>(s_[i_]);
+        if (c == '"' || c == '\\' || c < 0x20) break;
+        high_bytes |= c >= 0x80;
+        ++i_;
+      }
+      out->append(s_.data() + run, i_ - run);
+      if (i_ >= s_.size()) return false;
+      const char c = s_[i_++];
+      if (c == '"') break;
+      if (c != '\\') return false;  // a control character
+      if (!Escape(out)) return false;
+    }
+    // The full parser refuses ill-formed UTF-8; so must this one, to agree with it.
+    return !high_bytes || IsValidUtf8(*out);
+  }
+
+  bool Escape(std::string* out) {
+    if (i_ >= s_.size()) return false;
+    switch (s_[i_++]) {
+      case '"': out->push_back('"'); return true;
+      case '\\': out->push_back('\\'); return true;
+      case '/': out->push_back('/'); return true;
+      case 'b': out->push_back('\b'); return true;
+      case 'f': out->push_back('\f'); return true;
+      case 'n': out->push_back('\n'); return true;
+      case 'r': out->push_back('\r'); return true;
+      case 't': out->push_back('\t'); return true;
+      case 'u': break;
+      default: return false;
+    }
+    uint32_t cp;
+    if (!Hex4(&cp)) return false;
+    if (cp >= 0xDC00 && cp <= 0xDFFF) return false;  // a lone low surrogate
+    if (cp >= 0xD800 && cp <= 0xDBFF) {
+      uint32_t low;
+      if (!Eat('\\') || !Eat('u') || !Hex4(&low) || low < 0xDC00 || low > 0xDFFF) return false;
+      cp = 0x10000 + ((cp - 0xD800) << 10) + (low - 0xDC00);
+    }
+    AppendUtf8(cp, out);
+    return true;
+  }
+
+  bool Hex4(uint32_t* cp) {
+    if (s_.size() - i_ < 4) return false;
+    uint32_t v = 0;
+    for (int k = 0; k < 4; ++k) {
+      char c = s_[i_++];
+      v <<= 4;
+      if (c >= '0' && c <= '9') v |= c - '0';
+      else if (c >= 'a' && c <= 'f') v |= c - 'a' + 10;
+      else if (c >= 'A' && c <= 'F') v |= c - 'A' + 10;
+      else return false;
+    }
+    *cp = v;
+    return true;
+  }
+
+  static void AppendUtf8(uint32_t cp, std::string* out) {
+    if (cp < 0x80) {
+      out->push_back(static_cast<char>(cp));
+    } else if (cp < 0x800) {
+      out->push_back(static_cast<char>(0xC0 | (cp >> 6)));
+      out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+    } else if (cp < 0x10000) {
+      out->push_back(static_cast<char>(0xE0 | (cp >> 12)));
+      out->push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
+      out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+    } else {
+      out->push_back(static_cast<char>(0xF0 | (cp >> 18)));
+      out->push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
+      out->push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
+      out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+    }
+  }
+
+  std::string_view s_;
+  size_t i_ = 0;
+};
+
+}  // namespace
+
+bool ScanSimpleRecord(std::string_view json, SimpleRecord* out) {
+  *out = SimpleRecord{};
+  return Scanner(json).Record(out);
+}
+
+}  // namespace dragoman::io

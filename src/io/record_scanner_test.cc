@@ -1,0 +1,63 @@
+// The fast record scanner against the full JSON parser: whatever it accepts, nlohmann reads the
+// same way; whatever is unusual, it leaves to nlohmann.
+#include "io/record_scanner.h"
+
+#include <gtest/gtest.h>
+
+#include <nlohmann/json.hpp>
+#include <string>
+#include <vector>
+
+namespace dragoman::io {
+namespace {
+
+// Accepted: the same three members as the full parser, and nothing else.
+void ExpectAgrees(const std::string& line) {
+  SimpleRecord r;
+  ASSERT_TRUE(ScanSimpleRecord(line, &r)) << line;
+  nlohmann::json j = nlohmann::json::parse(line, nullptr, false);
+  ASSERT_TRUE(j.is_object()) << line;
+  EXPECT_EQ(j.size(), size_t{r.has_id} + r.has_date + r.has_text) << line;
+  if (r.has_text) EXPECT_EQ(j["text"].get<std::string>(), r.text) << line;
+  if (r.has_id) EXPECT_EQ(j["id"].get<std::string>(), r.id) << line;
+  if (r.has_date) EXPECT_EQ(j["date"].get<std::string>(), r.date) << line;
+}
+
+TEST(RecordScannerTest, PlainRecordsAgreeWithTheFullParser) {
+  for (const std::string line : std::vector<std::string>{
+           R"({"id": "A1", "date": "2022-02-24", "text": "Russia attacked Ukraine."})",
+           R"(  {"text":"x","id":"B","date":"2020-01-01"}  )",
+           "{\"text\": \"tab\\there \\\"quoted\\\" back\\\\slash \\/ \\b\\f\\n\\r\"}",
+           R"({"text": "caf\u00e9 \u20ac \ud83d\ude00 \u0041"})",
+           "{\"text\": \"UTF-8 as is: café — “quotes” 😀\"}",
+           R"({"text": ""})",
+           R"({})",
+       })
+    ExpectAgrees(line);
+}
+
+TEST(RecordScannerTest, AnythingUnusualIsLeftToTheFullParser) {
+  for (const std::string line : std::vector<std::string>{
+           R"({"id": 7, "text": "a number id"})",
+           R"({"text": "x", "source": "meta goes to the full parser"})",
+           R"({"text": "x", "text": "repeated"})",
+           R"({"text": "lone \udc00 low surrogate"})",
+           R"({"text": "high \ud83d alone"})",
+           R"({"text": "bad \x escape"})",
+           "{\"text\": \"control \x01 character\"}",
+           "{\"text\": \"invalid \xff UTF-8\"}",
+           "\xEF\xBB\xBF{\"text\": \"byte order mark\"}",
+           R"({"text": "x"} trailing)",
+           R"({"text": "x",})",
+           R"({"text" "x"})",
+           R"([{"text": "x"}])",
+           R"({"text": "unterminated)",
+           "",
+       }) {
+    SimpleRecord r;
+    EXPECT_FALSE(ScanSimpleRecord(line, &r)) << line;
+  }
+}
+
+}  // namespace
+}  // namespace dragoman::io
