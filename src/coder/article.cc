@@ -552,7 +552,8 @@ CodedDocument CodeSpans(const Coder::Impl& impl, std::string_view text, std::vec
     std::vector<uint32_t> values;
     for (size_t t = 0; t < s.tokens.size() && !skip[i]; ++t) {
       size_t end;
-      if (impl.discards.LongestAt(std::span<const WordIds>(s.ids), t, &end, &values)) {
+      if ((s.starts[t] & coder::kStartsDiscard) &&
+          impl.discards.LongestAt(std::span<const WordIds>(s.ids), t, &end, &values)) {
         skip[i] = 1;
         if (impl.dict.discards[values.front()].story) {
           out.discarded = true;

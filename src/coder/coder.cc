@@ -255,6 +255,15 @@ void Coder::Impl::Compile() {
   // Flags by word id (after every dictionary word is in the vocabulary).
   word_flags.assign(vocab.size(), 0);
   for (const ClosedClassWord& w : ClosedClassWords()) word_flags[vocab.Find(w.word)] |= w.flags;
+  word_starts.assign(vocab.size(), 0);
+  const std::pair<const PhraseTrie*, uint8_t> tries[] = {{&actors, kStartsActor},
+                                                         {&agents, kStartsAgent},
+                                                         {&verbs, kStartsVerb},
+                                                         {&discards, kStartsDiscard},
+                                                         {&synsets, kStartsSynset}};
+  for (const auto& [trie, bit] : tries)
+    for (uint32_t w = 0; w < trie->root_words(); ++w)
+      if (trie->Starts(w)) word_starts[w] |= bit;
 }
 
 namespace {
@@ -361,7 +370,7 @@ void Coder::Impl::FindNounPhrases(Sentence* s, Day date, Discourse* discourse) c
     }
     size_t actor_end = i, agent_end = i;
     uint32_t actor_phrase = 0, agent_phrase = 0;
-    if (actors.LongestAt(ids, i, &actor_end, &values)) {
+    if ((s->starts[i] & kStartsActor) && actors.LongestAt(ids, i, &actor_end, &values)) {
       actor_phrase = values.front();
       // Proper names start with a capital in mixed-case text ("us" is not the US); null
       // entries ("official visit [---]") block in any case.
@@ -369,7 +378,8 @@ void Coder::Impl::FindNounPhrases(Sentence* s, Day date, Discourse* discourse) c
       if (s->mixed_case && !s->tokens[i].capitalized && resolved != "---"sv) actor_end = i;
       if (actor_end > i && resolved.empty()) actor_end = i;
     }
-    if (agents.LongestAt(ids, i, &agent_end, &values)) agent_phrase = values.front();
+    if ((s->starts[i] & kStartsAgent) && agents.LongestAt(ids, i, &agent_end, &values))
+      agent_phrase = values.front();
     if (actor_end == i && agent_end == i) {
       if (uint32_t phrase = SurnameOfSomeoneMet(*s, i, *discourse); phrase != kNoWord) {
         actor_phrase = phrase;
@@ -1523,12 +1533,17 @@ void Coder::Impl::Analyze(Sentence* s, Day date, Discourse* discourse) const {
   const size_t n = s->tokens.size();
   s->ids.resize(n);
   s->flags.resize(n);
+  s->starts.resize(n);
   s->deleted.assign(n, 0);
   bool lower = false, upper = false;
   for (size_t i = 0; i < n; ++i) {
     const Token& t = s->tokens[i];
     s->ids[i] = vocab.Lookup(t.norm);
-    s->flags[i] = s->ids[i].exact == kNoWord ? 0 : word_flags[s->ids[i].exact];
+    const WordIds& w = s->ids[i];
+    s->flags[i] = w.exact == kNoWord ? 0 : word_flags[w.exact];
+    uint8_t starts = w.exact == kNoWord ? 0 : word_starts[w.exact];
+    for (uint8_t k = 0; k < w.stem_count; ++k) starts |= word_starts[w.stems[k]];
+    s->starts[i] = starts;
     if (t.kind == TokenKind::kQuote) s->flags[i] |= kClauseEnd;
     if (t.kind == TokenKind::kWord) (t.capitalized ? upper : lower) = true;
   }
@@ -1546,6 +1561,7 @@ void Coder::Impl::Analyze(Sentence* s, Day date, Discourse* discourse) const {
   s->synset_matches.clear();
   for (size_t i = 0; i < n; ++i) {
     s->synset_begin[i] = static_cast<uint32_t>(s->synset_matches.size());
+    if (!(s->starts[i] & kStartsSynset)) continue;
     synsets.MatchAt(std::span<const WordIds>(s->ids), i, [&](size_t e, uint32_t v) {
       for (uint32_t k = s->synset_begin[i]; k < s->synset_matches.size(); ++k) {
         if (s->synset_matches[k].synset != v) continue;
@@ -1563,7 +1579,7 @@ void Coder::Impl::Analyze(Sentence* s, Day date, Discourse* discourse) const {
   std::vector<uint32_t> values;
   for (size_t i = 0; i < n; ++i) {
     size_t end;
-    if (s->tokens[i].kind == TokenKind::kWord &&
+    if (s->tokens[i].kind == TokenKind::kWord && (s->starts[i] & kStartsVerb) &&
         verbs.LongestAt(std::span<const WordIds>(s->ids), i, &end, &values)) {
       s->verb_end[i] = static_cast<uint32_t>(end);
       s->verb_form[i] = values.front();

@@ -43,6 +43,11 @@ class PhraseTrie {
   }
 
   bool empty() const { return nodes_.size() == 1; }
+  // Whether some phrase starts with `word` (by either kind of edge).
+  bool Starts(uint32_t word) const {
+    return word < roots_.size() && (roots_[word].exact | roots_[word].stem);
+  }
+  size_t root_words() const { return roots_.size(); }
 
  private:
   struct Node {
@@ -63,10 +68,9 @@ class PhraseTrie {
     return edges_.Find(Key(node, word));
   }
   bool MayStart(const WordIds& t) const {
-    auto starts = [&](uint32_t w) { return w < roots_.size() && (roots_[w].exact | roots_[w].stem); };
-    if (t.exact != kNoWord && starts(t.exact)) return true;
+    if (t.exact != kNoWord && Starts(t.exact)) return true;
     for (uint8_t i = 0; i < t.stem_count; ++i)
-      if (starts(t.stems[i])) return true;
+      if (Starts(t.stems[i])) return true;
     return false;
   }
   bool LongestMatch(std::span<const WordIds> tokens, size_t start, size_t* end,

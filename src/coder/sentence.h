@@ -18,6 +18,15 @@ namespace dragoman::coder {
 
 constexpr int kNone = -1;
 
+// Which phrase tries may match from a token (Sentence::starts, Coder::Impl::word_starts).
+enum StartBits : uint8_t {
+  kStartsActor = 1,
+  kStartsAgent = 2,
+  kStartsVerb = 4,
+  kStartsDiscard = 8,
+  kStartsSynset = 16,
+};
+
 // The dictionary entry behind a decision, formatted only when an event is written:
 // "FILE:LINE TEXT" or "FILE:LINE TEXT [CODE]".
 struct RuleRef {
@@ -64,6 +73,7 @@ struct Sentence {
   std::vector<Token> tokens;
   std::vector<WordIds> ids;
   std::vector<uint32_t> flags;
+  std::vector<uint8_t> starts;    // StartBits of each token (of its exact and stem ids)
   std::vector<uint8_t> deleted;   // comma clauses set aside
   std::vector<int> np_of;         // token → noun phrase index or kNone
   std::vector<NounPhrase> nps;
@@ -99,6 +109,7 @@ struct Sentence {
     tokens.clear();
     ids.clear();
     flags.clear();
+    starts.clear();
     deleted.clear();
     np_of.clear();
     nps.clear();
