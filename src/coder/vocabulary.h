@@ -39,10 +39,20 @@ inline uint64_t WordHash(std::string_view s) {
     std::memcpy(&w, s.data() + i, 8);
     h = mix(h, w);
   }
-  if (i < s.size()) {
-    uint64_t w = 0;
-    for (size_t k = 0; i + k < s.size(); ++k)
-      w |= uint64_t{static_cast<unsigned char>(s[i + k])} << (8 * k);
+  // The last 1..7 bytes: two overlapping 4-byte loads, or three single bytes.
+  if (const size_t rest = s.size() - i; rest > 0) {
+    const char* p = s.data() + i;
+    uint64_t w;
+    if (rest >= 4) {
+      uint32_t a, b;
+      std::memcpy(&a, p, 4);
+      std::memcpy(&b, p + rest - 4, 4);
+      w = (uint64_t{b} << 32) | a;
+    } else {
+      w = (uint64_t{static_cast<unsigned char>(p[0])} << 16) |
+          (uint64_t{static_cast<unsigned char>(p[rest / 2])} << 8) |
+          static_cast<unsigned char>(p[rest - 1]);
+    }
     h = mix(h, w);
   }
   return h ^ (h >> 29);
