@@ -213,6 +213,7 @@ void Coder::Impl::Compile() {
     actor_is_person[i] = eli || (dated && all_sectors && words2);
   }
   block_patterns.resize(dict.verb_blocks.size());
+  block_signatures.resize(dict.verb_blocks.size());
   for (uint32_t b = 0; b < dict.verb_blocks.size(); ++b) {
     const VerbBlock& block = dict.verb_blocks[b];
     auto& out = block_patterns[b];
@@ -251,6 +252,7 @@ void Coder::Impl::Compile() {
     std::stable_sort(out.begin(), out.end(), [](const CompiledPattern& a, const CompiledPattern& b) {
       return a.weight > b.weight;
     });
+    for (const CompiledPattern& cp : out) block_signatures[b].push_back(cp.required_signature);
   }
   // Flags by word id (after every dictionary word is in the vocabulary).
   word_flags.assign(vocab.size(), 0);
@@ -1260,9 +1262,12 @@ void Coder::Impl::CodeVerbs(const Sentence& s, uint32_t sentence_index, Day date
     // Patterns, longest first.
     const CompiledPattern* matched = nullptr;
     int psource = kNone, ptarget = kNone;
-    for (const CompiledPattern& p : block_patterns[form.block]) {
+    const std::vector<CompiledPattern>& patterns = block_patterns[form.block];
+    const std::vector<coder::WordSignature>& signatures = block_signatures[form.block];
+    for (size_t k = 0; k < patterns.size(); ++k) {
       // Cheap filter first: every literal word of the pattern must be in the sentence.
-      if (!s.present_signature.Covers(p.required_signature)) continue;
+      if (!s.present_signature.Covers(signatures[k])) continue;
+      const CompiledPattern& p = patterns[k];
       bool possible = true;
       for (uint32_t w : p.required)
         if (!std::binary_search(s.present.begin(), s.present.end(), w)) {

@@ -55,6 +55,9 @@ struct Coder::Impl {
     coder::WordSignature required_signature;  // of `required`
   };
   std::vector<std::vector<CompiledPattern>> block_patterns;  // sorted longest first
+  // Each pattern's required_signature again, side by side in the same order: the filter that
+  // rejects most patterns reads one small array instead of every large CompiledPattern.
+  std::vector<std::vector<coder::WordSignature>> block_signatures;
   std::vector<uint8_t> actor_is_person;                      // per actor
   std::vector<uint32_t> word_flags;                          // WordFlags() by word id
   // By word id, which tries have a phrase starting with it (coder::StartBits): one small array
