@@ -32,8 +32,10 @@ void AppendWarningRecord(const RecordContext& ctx, const CoderWarning& warning, 
 void AppendErrorRecord(std::string_view file, size_t line, std::string_view message,
                        std::string* out);
 
-// JSON string escaping (quotes included).
+// JSON string escaping (quotes included); invalid UTF-8 becomes U+FFFD.
 void AppendJsonString(std::string_view s, std::string* out);
+// A JSON number as printf's %g writes it ("7", "-2.5").
+void AppendJsonNumber(double v, std::string* out);
 
 }  // namespace dragoman
 

@@ -1,4 +1,5 @@
 // JSON Lines records: see include/dragoman/output.h and docs/output.md for every field.
+#include <cmath>
 #include <cstdio>
 
 #include "dragoman/output.h"
@@ -35,12 +36,6 @@ void AppendSpanText(std::string_view text, Span span, std::string* out) {
   AppendJsonString(text.substr(span.start, span.end - span.start), out);
 }
 
-void AppendNumber(double v, std::string* out) {
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%g", v);
-  out->append(buf);
-}
-
 void AppendActor(const RecordContext& ctx, const ActorMention& a, std::string* out) {
   out->append("{\"code\":");
   AppendJsonString(a.code, out);
@@ -73,9 +68,43 @@ void AppendTail(const RecordContext& ctx, std::string* out) {
 
 }  // namespace
 
+void AppendJsonNumber(double v, std::string* out) {
+  // Goldstein scores and the like have one decimal: written without printf, as %g writes them.
+  const double tenths = std::round(v * 10);
+  if (std::fabs(v * 10 - tenths) < 1e-9 && std::fabs(tenths) < 1e6 &&
+      !(tenths == 0 && std::signbit(v))) {  // %g writes -0 as "-0"
+    long long n = static_cast<long long>(tenths);
+    if (n < 0) {
+      out->push_back('-');
+      n = -n;
+    }
+    out->append(std::to_string(n / 10));
+    if (n % 10 != 0) {
+      out->push_back('.');
+      out->push_back(static_cast<char>('0' + n % 10));
+    }
+    return;
+  }
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%g", v);
+  out->append(buf);
+}
+
 void AppendJsonString(std::string_view s, std::string* out) {
   out->push_back('"');
   for (size_t i = 0; i < s.size();) {
+    // A run of plain printable ASCII is copied whole.
+    size_t run = i;
+    while (run < s.size()) {
+      unsigned char b = static_cast<unsigned char>(s[run]);
+      if (b < 0x20 || b >= 0x80 || b == '"' || b == '\\') break;
+      ++run;
+    }
+    if (run > i) {
+      out->append(s.data() + i, run - i);
+      i = run;
+      if (i == s.size()) break;
+    }
     unsigned char c = static_cast<unsigned char>(s[i]);
     if (c >= 0x80) {
       size_t n = Utf8Length(s, i);
@@ -124,7 +153,7 @@ void AppendEventRecord(const RecordContext& ctx, const Event& e, std::string* ou
   AppendJsonString(e.cameo, out);
   if (e.info) {
     out->append(",\"quad_class\":" + std::to_string(e.info->quad_class) + ",\"goldstein\":");
-    AppendNumber(e.info->goldstein, out);
+    AppendJsonNumber(e.info->goldstein, out);
     out->append(",\"plover\":{\"event\":");
     AppendJsonString(e.info->plover_event, out);
     out->append(",\"mode\":");

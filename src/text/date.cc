@@ -57,7 +57,13 @@ std::string FormatDay(Day d) {
   CivilFromDay64(d, &y, &m, &day);
   char buf[32];
   if (y >= 0 && y <= 9999) {
-    std::snprintf(buf, sizeof(buf), "%04d-%02d-%02d", static_cast<int>(y), m, day);
+    // The common case without printf: YYYY-MM-DD digit by digit.
+    const int yy = static_cast<int>(y);
+    const char out[10] = {static_cast<char>('0' + yy / 1000), static_cast<char>('0' + yy / 100 % 10),
+                          static_cast<char>('0' + yy / 10 % 10), static_cast<char>('0' + yy % 10),
+                          '-', static_cast<char>('0' + m / 10), static_cast<char>('0' + m % 10),
+                          '-', static_cast<char>('0' + day / 10), static_cast<char>('0' + day % 10)};
+    return std::string(out, 10);
   } else {
     std::snprintf(buf, sizeof(buf), "%lld-%02d-%02d", static_cast<long long>(y), m, day);
   }
