@@ -14,6 +14,7 @@ void PhraseTrie::Add(const Phrase& phrase, Vocabulary* vocabulary, uint32_t valu
       if (roots_.size() <= id) roots_.resize(id + 1);
       children = &roots_[id];
     } else {
+      nodes_[node].child_words |= ChildBit(id);
       children = &edges_[Key(node, id)];
     }
     uint32_t& child = w.exact ? children->exact : children->stem;
@@ -21,10 +22,20 @@ void PhraseTrie::Add(const Phrase& phrase, Vocabulary* vocabulary, uint32_t valu
     node = child;
     if (node == next) nodes_.emplace_back();
   }
-  auto& values = nodes_[node].values;
-  for (uint32_t v : values)
+  Node& n = nodes_[node];
+  if (n.first_value == kNoValue) {
+    n.first_value = value;
+    return;
+  }
+  if (n.first_value == value) return;
+  if (n.extra == 0) {
+    extra_values_.emplace_back();
+    n.extra = static_cast<uint32_t>(extra_values_.size());
+  }
+  std::vector<uint32_t>& more = extra_values_[n.extra - 1];
+  for (uint32_t v : more)
     if (v == value) return;
-  values.push_back(value);
+  more.push_back(value);
 }
 
 bool PhraseTrie::LongestMatch(std::span<const WordIds> tokens, size_t start, size_t* end,

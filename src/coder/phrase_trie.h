@@ -50,9 +50,17 @@ class PhraseTrie {
   size_t root_words() const { return roots_.size(); }
 
  private:
+  // A node fits in 16 bytes, so a walk reads one cache line per node: its first value inline
+  // (most nodes have at most one), more values in extra_values_, and a 64-bit filter of the
+  // words its children are reached by, which answers most failed continuations without
+  // probing edges_.
+  static constexpr uint32_t kNoValue = UINT32_MAX;
   struct Node {
-    std::vector<uint32_t> values;
+    uint32_t first_value = kNoValue;
+    uint32_t extra = 0;         // 1 + index into extra_values_, or 0
+    uint64_t child_words = 0;   // bit ChildBit(word) for each word with an edge from here
   };
+  static uint64_t ChildBit(uint32_t word) { return uint64_t{1} << ((word * 0x9E3779B1u) >> 26); }
   // The children of a node by one word: through an exact edge and through a non-exact one.
   struct Children {
     uint32_t exact = 0;  // child by an exact edge, or 0
@@ -77,17 +85,26 @@ class PhraseTrie {
                     std::vector<uint32_t>* values) const;
   template <typename Found>
   void Walk(std::span<const WordIds> tokens, size_t pos, uint32_t node, Found& found) const {
-    if (node != 0)
-      for (uint32_t v : nodes_[node].values) found(pos, v);
+    const Node& here = nodes_[node];
+    if (node != 0 && here.first_value != kNoValue) {
+      found(pos, here.first_value);
+      if (here.extra)
+        for (uint32_t v : extra_values_[here.extra - 1]) found(pos, v);
+    }
     if (pos >= tokens.size()) return;
     const WordIds& t = tokens[pos];
+    // At the root the array answers; below it the filter first, then edges_.
+    auto children = [&](uint32_t word) {
+      if (node != 0 && !(here.child_words & ChildBit(word))) return Children{};
+      return ChildrenOf(node, word);
+    };
     if (t.exact != kNoWord) {
-      const Children c = ChildrenOf(node, t.exact);
+      const Children c = children(t.exact);
       if (c.exact) Walk(tokens, pos + 1, c.exact, found);
       if (c.stem) Walk(tokens, pos + 1, c.stem, found);
     }
     for (uint8_t i = 0; i < t.stem_count; ++i)
-      if (uint32_t c = ChildrenOf(node, t.stems[i]).stem) Walk(tokens, pos + 1, c, found);
+      if (uint32_t c = children(t.stems[i]).stem) Walk(tokens, pos + 1, c, found);
   }
 
   std::vector<Node> nodes_;
@@ -95,6 +112,7 @@ class PhraseTrie {
   // without a hash probe. Deeper edges are in edges_, by Key(node, word).
   std::vector<Children> roots_;
   FlatMap<Children> edges_;
+  std::vector<std::vector<uint32_t>> extra_values_;  // values after a node's first
 };
 
 }  // namespace dragoman::coder
