@@ -183,7 +183,9 @@ void Coder::Impl::Compile() {
     if (!dated) continue;  // people only: countries and organisations are not guessed
     const std::string& w = ap.words[0].word;
     auto add = [&](std::string_view variant) {
-      uint32_t& entry = fuzzy_names[WordHash(variant)];
+      const uint64_t hash = WordHash(variant);
+      fuzzy_filter[FuzzyBit(hash) >> 6] |= uint64_t{1} << (FuzzyBit(hash) & 63);
+      uint32_t& entry = fuzzy_names[hash];
       if (entry == 0) entry = i + 1;
       else if (entry != i + 1 && entry != kAmbiguousName &&
                dict.actor_phrases[entry - 1].actor != ap.actor)
@@ -291,7 +293,9 @@ uint32_t Coder::Impl::FuzzyName(const std::string& word) const {
   if (word.size() < 5 || fuzzy_names.size() == 0) return kNoWord;
   uint32_t found = kNoWord;
   auto consider = [&](std::string_view key) {
-    const uint32_t entry = fuzzy_names.Find(WordHash(key));
+    const uint64_t hash = WordHash(key);
+    if (!(fuzzy_filter[FuzzyBit(hash) >> 6] >> (FuzzyBit(hash) & 63) & 1)) return true;
+    const uint32_t entry = fuzzy_names.Find(hash);
     if (entry == 0) return true;
     if (entry == kAmbiguousName) return false;
     const uint32_t phrase = entry - 1;

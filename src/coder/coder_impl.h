@@ -69,6 +69,10 @@ struct Coder::Impl {
   // a variant). A candidate is always checked against the name itself (WithinOneEdit).
   static constexpr uint32_t kAmbiguousName = UINT32_MAX;
   coder::FlatMap<uint32_t> fuzzy_names;
+  // One bit per hash (its top 20 bits) of every fuzzy_names key: most words of a text are no
+  // variant of any name, and this small filter says so without probing the table.
+  std::vector<uint64_t> fuzzy_filter = std::vector<uint64_t>(uint64_t{1} << 14);
+  static size_t FuzzyBit(uint64_t hash) { return hash >> 44; }
   uint32_t FuzzyName(const std::string& word) const;
   // The words of a dictionary person's name just matched at tokens [start, end), for later
   // mentions by surname; and the phrase of the person a lone capitalised word at t names.
