@@ -215,7 +215,7 @@ void Coder::Impl::Compile() {
     actor_is_person[i] = eli || (dated && all_sectors && words2);
   }
   block_patterns.resize(dict.verb_blocks.size());
-  block_signatures.resize(dict.verb_blocks.size());
+  block_filters.resize(dict.verb_blocks.size());
   for (uint32_t b = 0; b < dict.verb_blocks.size(); ++b) {
     const VerbBlock& block = dict.verb_blocks[b];
     auto& out = block_patterns[b];
@@ -254,7 +254,16 @@ void Coder::Impl::Compile() {
     std::stable_sort(out.begin(), out.end(), [](const CompiledPattern& a, const CompiledPattern& b) {
       return a.weight > b.weight;
     });
-    for (const CompiledPattern& cp : out) block_signatures[b].push_back(cp.required_signature);
+    for (const CompiledPattern& cp : out) {
+      PatternFilter f;
+      f.signature = cp.required_signature;
+      f.word_count = static_cast<uint8_t>(std::min<size_t>(cp.required.size(), 3));
+      for (size_t k = 0; k < cp.required.size() && k < 2; ++k) f.words[k] = cp.required[k];
+      const EventCode& code = block.patterns[cp.pattern].code;
+      f.passive_only = code.passive_only;
+      f.skipped = code.kind == EventCode::Kind::kComplex;
+      block_filters[b].push_back(f);
+    }
   }
   // Flags by word id (after every dictionary word is in the vocabulary).
   word_flags.assign(vocab.size(), 0);
@@ -1267,23 +1276,22 @@ void Coder::Impl::CodeVerbs(const Sentence& s, uint32_t sentence_index, Day date
     const CompiledPattern* matched = nullptr;
     int psource = kNone, ptarget = kNone;
     const std::vector<CompiledPattern>& patterns = block_patterns[form.block];
-    const std::vector<coder::WordSignature>& signatures = block_signatures[form.block];
+    const std::vector<PatternFilter>& filters = block_filters[form.block];
+    auto present = [&](uint32_t w) {
+      return std::binary_search(s.present.begin(), s.present.end(), w);
+    };
     for (size_t k = 0; k < patterns.size(); ++k) {
-      // Cheap filter first: every literal word of the pattern must be in the sentence.
-      if (!s.present_signature.Covers(signatures[k])) continue;
-      const CompiledPattern& p = patterns[k];
-      bool possible = true;
-      for (uint32_t w : p.required)
-        if (!std::binary_search(s.present.begin(), s.present.end(), w)) {
-          possible = false;
-          break;
-        }
-      if (!possible) continue;
-      const Pattern& pattern = block.patterns[p.pattern];
-      if (pattern.code.passive_only && !passive) continue;
+      const PatternFilter& f = filters[k];
       // TABARI's "complex" [+++] marks are not used by PETRARCH either: such a pattern is
       // passed over and shorter ones are tried.
-      if (pattern.code.kind == EventCode::Kind::kComplex) continue;
+      if (f.skipped || (f.passive_only && !passive)) continue;
+      // Every literal word of the pattern must be in the sentence: the signature first.
+      if (!s.present_signature.Covers(f.signature)) continue;
+      if (f.word_count >= 1 && !present(f.words[0])) continue;
+      if (f.word_count >= 2 && !present(f.words[1])) continue;
+      const CompiledPattern& p = patterns[k];
+      if (f.word_count > 2 && !std::all_of(p.required.begin(), p.required.end(), present))
+        continue;
       int a, b;
       if (MatchPattern(s, v, p, subject_start, ce, &a, &b)) {
         matched = &p;

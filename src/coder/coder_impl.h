@@ -2,6 +2,7 @@
 #ifndef DRAGOMAN_CODER_CODER_IMPL_H_
 #define DRAGOMAN_CODER_CODER_IMPL_H_
 
+#include <array>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -55,9 +56,17 @@ struct Coder::Impl {
     coder::WordSignature required_signature;  // of `required`
   };
   std::vector<std::vector<CompiledPattern>> block_patterns;  // sorted longest first
-  // Each pattern's required_signature again, side by side in the same order: the filter that
-  // rejects most patterns reads one small array instead of every large CompiledPattern.
-  std::vector<std::vector<coder::WordSignature>> block_signatures;
+  // What decides whether a pattern can apply at all, side by side in the same order as
+  // block_patterns: the loop that rejects most patterns reads one small array instead of every
+  // large CompiledPattern and its dictionary Pattern.
+  struct PatternFilter {
+    coder::WordSignature signature;  // of the pattern's literal words and synsets
+    std::array<uint32_t, 2> words{};  // its literal words, when it has at most two
+    uint8_t word_count = 0;          // 3: more than two (CompiledPattern::required has them)
+    bool passive_only = false;       // the code applies to the passive voice only
+    bool skipped = false;            // a TABARI "complex" [+++] code: never applied
+  };
+  std::vector<std::vector<PatternFilter>> block_filters;
   std::vector<uint8_t> actor_is_person;                      // per actor
   std::vector<uint32_t> word_flags;                          // WordFlags() by word id
   // By word id, which tries have a phrase starting with it (coder::StartBits): one small array
