@@ -56,6 +56,7 @@ uint32_t Vocabulary::Add(std::string_view word) {
   while (slots_[i].id_plus_one != 0) i = (i + 1) & mask;
   uint32_t id = static_cast<uint32_t>(words_.size());
   words_.emplace_back(word);
+  filter_[FilterBit(h) >> 6] |= uint64_t{1} << (FilterBit(h) & 63);
   serial_ = next_serial.fetch_add(1);  // earlier Lookup() answers may be wrong now
   slots_[i] = Slot{h, id + 1};
   return id;
@@ -64,6 +65,7 @@ uint32_t Vocabulary::Add(std::string_view word) {
 uint32_t Vocabulary::Find(std::string_view word) const {
   if (slots_.empty()) return kNoWord;
   const uint64_t h = WordHash(word);
+  if (!MayHave(h)) return kNoWord;
   const size_t mask = slots_.size() - 1;
   for (size_t i = h & mask;; i = (i + 1) & mask) {
     const Slot& s = slots_[i];

@@ -99,6 +99,13 @@ class Vocabulary {
   };
   void Grow();
   WordIds LookupUncached(std::string_view norm) const;
+  // One bit per word (the top 20 bits of its hash): most base forms tried for a token are no
+  // word at all, and this filter (128 KB) says so without touching slots_.
+  static size_t FilterBit(uint64_t hash) { return hash >> 44; }
+  bool MayHave(uint64_t hash) const {
+    return (filter_[FilterBit(hash) >> 6] >> (FilterBit(hash) & 63)) & 1;
+  }
+  std::vector<uint64_t> filter_ = std::vector<uint64_t>(uint64_t{1} << 14);
   uint64_t serial_;  // unique among all vocabularies and all their states
   std::vector<Slot> slots_;
   std::vector<std::string> words_;
