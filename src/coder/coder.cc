@@ -277,6 +277,8 @@ void Coder::Impl::Compile() {
   for (const auto& [trie, bit] : tries)
     for (uint32_t w = 0; w < trie->root_words(); ++w)
       if (trie->Starts(w)) word_starts[w] |= bit;
+  // Lookups carry both (WordIds::exact_tags, form_tags).
+  for (uint32_t w = 0; w < vocab.size(); ++w) vocab.SetTags(w, word_flags[w], word_starts[w]);
 }
 
 namespace {
@@ -1557,10 +1559,8 @@ void Coder::Impl::Analyze(Sentence* s, Day date, Discourse* discourse) const {
     const Token& t = s->tokens[i];
     s->ids[i] = vocab.Lookup(t.norm);
     const WordIds& w = s->ids[i];
-    s->flags[i] = w.exact == kNoWord ? 0 : word_flags[w.exact];
-    uint8_t starts = w.exact == kNoWord ? 0 : word_starts[w.exact];
-    for (uint8_t k = 0; k < w.stem_count; ++k) starts |= word_starts[w.stems[k]];
-    s->starts[i] = starts;
+    s->flags[i] = w.exact_tags;  // word_flags[w.exact], carried by the lookup
+    s->starts[i] = w.form_tags;  // word_starts of the word and of its base forms
     if (t.kind == TokenKind::kQuote) s->flags[i] |= kClauseEnd;
     if (t.kind == TokenKind::kWord) (t.capitalized ? upper : lower) = true;
   }

@@ -56,10 +56,18 @@ uint32_t Vocabulary::Add(std::string_view word) {
   while (slots_[i].id_plus_one != 0) i = (i + 1) & mask;
   uint32_t id = static_cast<uint32_t>(words_.size());
   words_.emplace_back(word);
+  exact_tags_.push_back(0);
+  form_tags_.push_back(0);
   filter_[FilterBit(h) >> 6] |= uint64_t{1} << (FilterBit(h) & 63);
   serial_ = next_serial.fetch_add(1);  // earlier Lookup() answers may be wrong now
   slots_[i] = Slot{h, id + 1};
   return id;
+}
+
+void Vocabulary::SetTags(uint32_t id, uint32_t exact_tags, uint8_t form_tags) {
+  exact_tags_[id] = exact_tags;
+  form_tags_[id] = form_tags;
+  serial_ = next_serial.fetch_add(1);  // cached Lookup() answers carry the old tags
 }
 
 uint32_t Vocabulary::Find(std::string_view word) const {
@@ -87,12 +95,23 @@ WordIds Vocabulary::Lookup(std::string_view norm) const {
   return slot.ids;
 }
 
+void Vocabulary::AddTags(WordIds* ids) const {
+  if (ids->exact != kNoWord) {
+    ids->exact_tags = exact_tags_[ids->exact];
+    ids->form_tags = form_tags_[ids->exact];
+  }
+  for (uint8_t i = 0; i < ids->stem_count; ++i) ids->form_tags |= form_tags_[ids->stems[i]];
+}
+
 WordIds Vocabulary::LookupUncached(std::string_view norm) const {
   WordIds ids;
   ids.exact = Find(norm);
   // Base forms are only tried for words of at least 4 letters, so that "USED" never becomes "US"
   // and "ITS" never "IT"; the base itself must keep 3 letters.
-  if (norm.size() < 4) return ids;
+  if (norm.size() < 4) {
+    AddTags(&ids);
+    return ids;
+  }
   auto try_stem = [&](size_t keep, std::string_view add = {}) {
     if (ids.stem_count == ids.stems.size() || keep < 3) return;
     uint32_t id;
@@ -128,6 +147,7 @@ WordIds Vocabulary::LookupUncached(std::string_view norm) const {
     if (n >= 6 && norm[n - 4] == norm[n - 5]) try_stem(n - 4);
   }
   if (c2 == 'E' && c1 == 'N') try_stem(n - 2);
+  AddTags(&ids);
   return ids;
 }
 

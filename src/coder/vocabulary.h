@@ -20,10 +20,14 @@ namespace dragoman::coder {
 inline constexpr uint32_t kNoWord = UINT32_MAX;
 
 // The ids a token may match. `exact` is its own id (or kNoWord); `stems` are base-form ids.
+// The tags are what the vocabulary's owner attached to the words (Vocabulary::SetTags), carried
+// along so that reading them costs no further memory access.
 struct WordIds {
   uint32_t exact = kNoWord;
   uint8_t stem_count = 0;
+  uint8_t form_tags = 0;    // OR of the form tags of `exact` and of every stem
   std::array<uint32_t, 3> stems{};
+  uint32_t exact_tags = 0;  // the exact tags of `exact` (0 for kNoWord)
 };
 
 // A 64-bit hash of a word: eight bytes mixed at a time (one or two rounds for most words).
@@ -83,6 +87,9 @@ class Vocabulary {
   uint32_t Add(std::string_view word);
   // The id of a word, or kNoWord.
   uint32_t Find(std::string_view word) const;
+  // Attaches tags to a word: `exact_tags` reach a token that is the word itself, `form_tags`
+  // also a token that is a regular inflection of it (WordIds).
+  void SetTags(uint32_t id, uint32_t exact_tags, uint8_t form_tags);
   // The exact and stem ids of a text token's normalised form. News repeats its words, so the
   // answers for recent words are kept in a small per-thread cache (keyed by this vocabulary's
   // serial number, which changes on every Add, so a cached answer is never stale).
@@ -99,6 +106,7 @@ class Vocabulary {
   };
   void Grow();
   WordIds LookupUncached(std::string_view norm) const;
+  void AddTags(WordIds* ids) const;
   // One bit per word (the top 20 bits of its hash): most base forms tried for a token are no
   // word at all, and this filter (128 KB) says so without touching slots_.
   static size_t FilterBit(uint64_t hash) { return hash >> 44; }
@@ -109,6 +117,8 @@ class Vocabulary {
   uint64_t serial_;  // unique among all vocabularies and all their states
   std::vector<Slot> slots_;
   std::vector<std::string> words_;
+  std::vector<uint32_t> exact_tags_;  // by id
+  std::vector<uint8_t> form_tags_;    // by id
 };
 
 }  // namespace dragoman::coder
