@@ -1,4 +1,5 @@
 // JSON Lines records: see include/dragoman/output.h and docs/output.md for every field.
+#include <charconv>
 #include <cmath>
 #include <cstdio>
 
@@ -28,6 +29,19 @@ size_t Utf8Length(std::string_view s, size_t i) {
   return n;
 }
 
+// `key` (such as ",\"start\":") and then an unsigned number, with no temporary strings.
+void AppendKeyNumber(std::string_view key, uint64_t v, std::string* out) {
+  out->append(key);
+  char buf[24];
+  out->append(buf, std::to_chars(buf, buf + sizeof buf, v).ptr);
+}
+
+// ",\"start\":S,\"end\":E" for a span.
+void AppendStartEnd(Span span, std::string* out) {
+  AppendKeyNumber(",\"start\":", span.start, out);
+  AppendKeyNumber(",\"end\":", span.end, out);
+}
+
 void AppendSpanText(std::string_view text, Span span, std::string* out) {
   if (span.end > text.size() || span.start > span.end) {
     out->append("\"\"");
@@ -45,7 +59,7 @@ void AppendActor(const RecordContext& ctx, const ActorMention& a, std::string* o
   AppendJsonString(a.sector, out);
   out->append(",\"text\":");
   AppendSpanText(ctx.text, a.span, out);
-  out->append(",\"start\":" + std::to_string(a.span.start) + ",\"end\":" + std::to_string(a.span.end));
+  AppendStartEnd(a.span, out);
   out->append(",\"rule\":");
   AppendJsonString(a.rule, out);
   out->push_back('}');
@@ -78,7 +92,8 @@ void AppendJsonNumber(double v, std::string* out) {
       out->push_back('-');
       n = -n;
     }
-    out->append(std::to_string(n / 10));
+    char buf[24];
+    out->append(buf, std::to_chars(buf, buf + sizeof buf, n / 10).ptr);
     if (n % 10 != 0) {
       out->push_back('.');
       out->push_back(static_cast<char>('0' + n % 10));
@@ -141,9 +156,9 @@ void AppendEventRecord(const RecordContext& ctx, const Event& e, std::string* ou
   AppendHead(ctx, "event", out);
   out->append(",\"date\":");
   AppendJsonString(FormatDay(e.date), out);
-  out->append(",\"sentence\":{\"index\":" + std::to_string(e.sentence_index) +
-              ",\"start\":" + std::to_string(e.sentence.start) +
-              ",\"end\":" + std::to_string(e.sentence.end) + "}");
+  AppendKeyNumber(",\"sentence\":{\"index\":", e.sentence_index, out);
+  AppendStartEnd(e.sentence, out);
+  out->push_back('}');
   out->append(",\"source\":");
   AppendActor(ctx, e.source, out);
   out->append(",\"target\":");
@@ -152,7 +167,8 @@ void AppendEventRecord(const RecordContext& ctx, const Event& e, std::string* ou
   out->append(",\"cameo\":");
   AppendJsonString(e.cameo, out);
   if (e.info) {
-    out->append(",\"quad_class\":" + std::to_string(e.info->quad_class) + ",\"goldstein\":");
+    out->append(",\"quad_class\":" + std::to_string(e.info->quad_class));
+    out->append(",\"goldstein\":");
     AppendJsonNumber(e.info->goldstein, out);
     out->append(",\"plover\":{\"event\":");
     AppendJsonString(e.info->plover_event, out);
@@ -166,7 +182,8 @@ void AppendEventRecord(const RecordContext& ctx, const Event& e, std::string* ou
   }
   out->append(",\"verb\":{\"text\":");
   AppendSpanText(ctx.text, e.verb, out);
-  out->append(",\"start\":" + std::to_string(e.verb.start) + ",\"end\":" + std::to_string(e.verb.end) + "}");
+  AppendStartEnd(e.verb, out);
+  out->push_back('}');
   out->append(",\"negated\":");
   out->append(e.negated ? "true" : "false");
   out->append(",\"modality\":");
@@ -203,8 +220,8 @@ void AppendEntityRecord(const RecordContext& ctx, const Entity& entity, std::str
     if (i) out->push_back(',');
     out->append("{\"text\":");
     AppendSpanText(ctx.text, entity.mentions[i], out);
-    out->append(",\"start\":" + std::to_string(entity.mentions[i].start) +
-                ",\"end\":" + std::to_string(entity.mentions[i].end) + "}");
+    AppendStartEnd(entity.mentions[i], out);
+    out->push_back('}');
   }
   out->push_back(']');
   AppendTail(ctx, out);
@@ -214,7 +231,7 @@ void AppendQuoteRecord(const RecordContext& ctx, const Quote& q, std::string* ou
   AppendHead(ctx, "quote", out);
   out->append(",\"text\":");
   AppendSpanText(ctx.text, q.span, out);
-  out->append(",\"start\":" + std::to_string(q.span.start) + ",\"end\":" + std::to_string(q.span.end));
+  AppendStartEnd(q.span, out);
   out->append(",\"speaker\":");
   if (q.speaker.end > q.speaker.start) {
     out->append("{\"name\":");
@@ -223,8 +240,8 @@ void AppendQuoteRecord(const RecordContext& ctx, const Quote& q, std::string* ou
     AppendSpanText(ctx.text, q.speaker, out);
     out->append(",\"code\":");
     AppendJsonString(q.speaker_code, out);
-    out->append(",\"start\":" + std::to_string(q.speaker.start) +
-                ",\"end\":" + std::to_string(q.speaker.end) + "}");
+    AppendStartEnd(q.speaker, out);
+    out->push_back('}');
   } else {
     out->append("null");
   }
@@ -237,7 +254,7 @@ void AppendWarningRecord(const RecordContext& ctx, const CoderWarning& w, std::s
   AppendJsonString(w.kind, out);
   out->append(",\"message\":");
   AppendJsonString(w.message, out);
-  out->append(",\"start\":" + std::to_string(w.span.start) + ",\"end\":" + std::to_string(w.span.end));
+  AppendStartEnd(w.span, out);
   AppendTail(ctx, out);
 }
 
