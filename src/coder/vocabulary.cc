@@ -78,7 +78,10 @@ uint32_t Vocabulary::Find(std::string_view word) const {
   for (size_t i = h & mask;; i = (i + 1) & mask) {
     const Slot& s = slots_[i];
     if (s.id_plus_one == 0) return kNoWord;
-    if (s.hash == h && words_[s.id_plus_one - 1] == word) return s.id_plus_one - 1;
+    if (s.hash != h) continue;
+    const std::string& w = words_[s.id_plus_one - 1];
+    if (w.size() == word.size() && SameBytes(w.data(), word.data(), word.size()))
+      return s.id_plus_one - 1;
   }
 }
 
@@ -86,7 +89,7 @@ WordIds Vocabulary::Lookup(std::string_view norm) const {
   if (norm.size() > LookupCache::kMaxWord) return LookupUncached(norm);
   LookupCache::Slot& slot = ThreadCache()->slots[WordHash(norm) & (LookupCache::kSlots - 1)];
   if (slot.serial == serial_ && slot.size == norm.size() &&
-      std::memcmp(slot.word, norm.data(), norm.size()) == 0)
+      SameBytes(slot.word, norm.data(), norm.size()))
     return slot.ids;
   slot.ids = LookupUncached(norm);
   slot.serial = serial_;

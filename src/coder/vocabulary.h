@@ -62,6 +62,30 @@ inline uint64_t WordHash(std::string_view s) {
   return h ^ (h >> 29);
 }
 
+// Whether a[0..n) == b[0..n), for short words: eight bytes at a time, the tail by an overlapping
+// load, so no call to memcmp.
+inline bool SameBytes(const char* a, const char* b, size_t n) {
+  auto load8 = [](const char* p) {
+    uint64_t v;
+    std::memcpy(&v, p, 8);
+    return v;
+  };
+  auto load4 = [](const char* p) {
+    uint32_t v;
+    std::memcpy(&v, p, 4);
+    return v;
+  };
+  if (n >= 8) {
+    for (size_t i = 0; i + 8 <= n; i += 8)
+      if (load8(a + i) != load8(b + i)) return false;
+    return load8(a + n - 8) == load8(b + n - 8);
+  }
+  if (n >= 4) return load4(a) == load4(b) && load4(a + n - 4) == load4(b + n - 4);
+  for (size_t i = 0; i < n; ++i)
+    if (a[i] != b[i]) return false;
+  return true;
+}
+
 // A 256-bit signature of a set of word ids (one bit per id, by hash). When a pattern's
 // signature is not covered by a sentence's, some word of the pattern is missing from the
 // sentence; when it is covered, an exact test must still decide.
