@@ -214,6 +214,12 @@ void Coder::Impl::Compile() {
     bool words2 = a.name.find_first_of("_ ") < a.name.find_last_not_of("_ ");
     actor_is_person[i] = eli || (dated && all_sectors && words2);
   }
+  // A synset of negated auxiliaries (&NEGATVAUXVRB = DID N'T, WILL NOT, ...), once per synset.
+  std::vector<uint8_t> synset_negates(dict.synsets.size(), 0);
+  for (size_t i = 0; i < dict.synsets.size(); ++i)
+    for (const Phrase& m : dict.synsets[i].members)
+      for (const PhraseWord& w : m)
+        if (WordFlags(w.word) & kNegation) synset_negates[i] = 1;
   block_patterns.resize(dict.verb_blocks.size());
   block_filters.resize(dict.verb_blocks.size());
   for (uint32_t b = 0; b < dict.verb_blocks.size(); ++b) {
@@ -238,10 +244,7 @@ void Coder::Impl::Compile() {
             if (WordFlags(t.word.word) & kNegation) cp.names_negation = true;
           } else if (t.kind == PatternToken::Kind::kSynset && t.synset < dict.synsets.size()) {
             cp.required_signature.Add(kSynsetSignature + t.synset);
-            // A synset of negated auxiliaries (&NEGATVAUXVRB = DID N'T, WILL NOT, ...).
-            for (const Phrase& m : dict.synsets[t.synset].members)
-              for (const PhraseWord& w : m)
-                if (WordFlags(w.word) & kNegation) cp.names_negation = true;
+            if (synset_negates[t.synset]) cp.names_negation = true;
           }
           o->push_back(c);
         }
