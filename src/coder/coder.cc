@@ -280,6 +280,7 @@ void Coder::Impl::Compile() {
   for (const auto& [trie, bit] : tries)
     for (uint32_t w = 0; w < trie->root_words(); ++w)
       if (trie->Starts(w)) word_starts[w] |= bit;
+  vocab.SetClassifier(&TextTags);
   // Lookups carry both (WordIds::exact_tags, form_tags).
   for (uint32_t w = 0; w < vocab.size(); ++w) vocab.SetTags(w, word_flags[w], word_starts[w]);
 }

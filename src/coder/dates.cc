@@ -159,11 +159,10 @@ Day ResolveWritten(const WrittenDate& w, Day story, bool future) {
   return kNoDay;
 }
 
-// A written date starts at a capitalised month or weekday name, or at a number; the first three
-// letters are enough to rule out most other words cheaply.
-bool MayStartWrittenDate(const Token& tok) {
-  if (tok.kind == TokenKind::kNumber) return tok.norm.size() <= 4;
-  if (tok.kind != TokenKind::kWord || !tok.capitalized || tok.norm.size() < 3) return false;
+// Whether a word begins like a month or weekday name: the first three letters are enough to
+// rule out most other words cheaply.
+bool HasDatePrefix(std::string_view norm) {
+  if (norm.size() < 3) return false;
   // The first three letters as one number, compared with the prefixes' numbers.
   constexpr auto key = [](const char* p) {
     return (uint32_t{static_cast<unsigned char>(p[0])} << 16) |
@@ -173,14 +172,20 @@ bool MayStartWrittenDate(const Token& tok) {
       key("JAN"), key("FEB"), key("MAR"), key("APR"), key("MAY"), key("JUN"), key("JUL"),
       key("AUG"), key("SEP"), key("OCT"), key("NOV"), key("DEC"), key("MON"), key("TUE"),
       key("WED"), key("THU"), key("FRI"), key("SAT"), key("SUN")};
-  const uint32_t prefix = key(tok.norm.data());
+  const uint32_t prefix = key(norm.data());
   for (uint32_t p : kPrefixes)
     if (prefix == p) return true;
   return false;
 }
 
+// A written date starts at a capitalised month or weekday name, or at a number.
+bool MayStartWrittenDate(const Token& tok, const WordIds& ids) {
+  if (tok.kind == TokenKind::kNumber) return tok.norm.size() <= 4;
+  return tok.kind == TokenKind::kWord && tok.capitalized && (ids.text_tags & kTextDatePrefix);
+}
+
 // The words a date expression may start with, apart from numbers and capitalised month and
-// weekday names (MayStartWrittenDate): Read() passes over every other token with one test.
+// weekday names (MayStartWrittenDate): kTextDateStart.
 const WordSet& DateStartWords() {
   static const WordSet* set = [] {
     std::vector<std::string_view> words(std::begin(kDayNames), std::end(kDayNames));
@@ -193,6 +198,11 @@ const WordSet& DateStartWords() {
 }
 
 }  // namespace
+
+uint8_t DateTextTags(std::string_view norm) {
+  return (DateStartWords().Contains(norm) ? kTextDateStart : 0) |
+         (HasDatePrefix(norm) ? kTextDatePrefix : 0);
+}
 
 void StoryCalendar::Add(size_t token, Day past, Day future) {
   mentions_.push_back(Mention{static_cast<uint32_t>(token), past, future});
@@ -218,8 +228,8 @@ void StoryCalendar::Read(const Sentence& s) {
     const Token& tok = s.tokens[t];
     // Most tokens start nothing: one flag test (and, for capitalised words and numbers, a look
     // at their first letters).
-    const bool written = MayStartWrittenDate(tok);
-    if (!written && !DateStartWords().Contains(tok.norm)) continue;
+    const bool written = MayStartWrittenDate(tok, s.ids[t]);
+    if (!written && !(s.ids[t].text_tags & kTextDateStart)) continue;
     if (written) {
       if (std::optional<WrittenDate> w = ReadWrittenDate(text, tok.start)) {
         Add(t, ResolveWritten(*w, story_, false), ResolveWritten(*w, story_, true));

@@ -16,6 +16,9 @@
 
 namespace dragoman::coder {
 
+// kTextDateStart and kTextDatePrefix (words.h) for a token's text.
+uint8_t DateTextTags(std::string_view norm);
+
 class StoryCalendar {
  public:
   explicit StoryCalendar(Day story) : story_(story), narrative_(story) {}

@@ -70,6 +70,11 @@ void Vocabulary::SetTags(uint32_t id, uint32_t exact_tags, uint8_t form_tags) {
   serial_ = next_serial.fetch_add(1);  // cached Lookup() answers carry the old tags
 }
 
+void Vocabulary::SetClassifier(Classifier classifier) {
+  classifier_ = classifier;
+  serial_ = next_serial.fetch_add(1);  // cached Lookup() answers carry the old text tags
+}
+
 uint32_t Vocabulary::Find(std::string_view word) const {
   if (slots_.empty()) return kNoWord;
   const uint64_t h = WordHash(word);
@@ -108,6 +113,7 @@ void Vocabulary::AddTags(WordIds* ids) const {
 
 WordIds Vocabulary::LookupUncached(std::string_view norm) const {
   WordIds ids;
+  if (classifier_) ids.text_tags = classifier_(norm);
   ids.exact = Find(norm);
   // Base forms are only tried for words of at least 4 letters, so that "USED" never becomes "US"
   // and "ITS" never "IT"; the base itself must keep 3 letters.

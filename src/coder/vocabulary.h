@@ -26,6 +26,7 @@ struct WordIds {
   uint32_t exact = kNoWord;
   uint8_t stem_count = 0;
   uint8_t form_tags = 0;    // OR of the form tags of `exact` and of every stem
+  uint8_t text_tags = 0;    // what the owner's classifier said of the text (SetClassifier)
   std::array<uint32_t, 3> stems{};
   uint32_t exact_tags = 0;  // the exact tags of `exact` (0 for kNoWord)
 };
@@ -114,6 +115,10 @@ class Vocabulary {
   // Attaches tags to a word: `exact_tags` reach a token that is the word itself, `form_tags`
   // also a token that is a regular inflection of it (WordIds).
   void SetTags(uint32_t id, uint32_t exact_tags, uint8_t form_tags);
+  // A function of a token's text, in the vocabulary or not, whose answer Lookup() returns in
+  // WordIds::text_tags: computed once per distinct word and cached with the ids.
+  using Classifier = uint8_t (*)(std::string_view norm);
+  void SetClassifier(Classifier classifier);
   // The exact and stem ids of a text token's normalised form. News repeats its words, so the
   // answers for recent words are kept in a small per-thread cache (keyed by this vocabulary's
   // serial number, which changes on every Add, so a cached answer is never stale).
@@ -141,6 +146,7 @@ class Vocabulary {
   uint64_t serial_;  // unique among all vocabularies and all their states
   std::vector<Slot> slots_;
   std::vector<std::string> words_;
+  Classifier classifier_ = nullptr;
   std::vector<uint32_t> exact_tags_;  // by id
   std::vector<uint8_t> form_tags_;    // by id
 };

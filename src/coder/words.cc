@@ -6,6 +6,8 @@
 #include <unordered_map>
 #include <utility>
 
+#include "coder/dates.h"
+
 namespace dragoman::coder {
 namespace {
 
@@ -113,6 +115,15 @@ const std::unordered_map<std::string_view, uint32_t>& Table() {
 }  // namespace
 
 std::span<const ClosedClassWord> ClosedClassWords() { return kWords; }
+
+uint8_t TextTags(std::string_view norm) {
+  static const WordSet kSpeech({"SAID", "SAYS", "SAY", "SAYING", "TOLD", "TELLS", "TELLING",
+                                "ADDED", "ADDS", "ADDING", "STATED", "NOTED", "DECLARED", "WROTE",
+                                "WRITES", "ANNOUNCED", "EXPLAINED", "INSISTED", "STRESSED",
+                                "WARNED", "ASKED", "REPLIED", "ACCORDING", "CONTINUED",
+                                "CONCLUDED"});
+  return (kSpeech.Contains(norm) ? kTextSpeech : 0) | DateTextTags(norm);
+}
 
 WordSet::WordSet(std::vector<std::string_view> words) {
   for (std::string_view w : words) {

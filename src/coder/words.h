@@ -60,6 +60,15 @@ class WordSet {
   std::array<std::vector<std::string_view>, kMaxLength> by_length_;
 };
 
+// Facts about a token's text that the article passes test for every token, worked out once per
+// distinct word (Vocabulary::SetClassifier, WordIds::text_tags).
+enum TextTag : uint8_t {
+  kTextSpeech = 1,      // SAID, TOLD, ADDED, ACCORDING ...: who speaks (article.cc)
+  kTextDateStart = 2,   // may start a date expression (dates.cc)
+  kTextDatePrefix = 4,  // begins like a month or weekday name: JAN..DEC, MON..SUN (dates.cc)
+};
+uint8_t TextTags(std::string_view norm);
+
 // The flags of a normalised word (0 for open-class words).
 uint32_t WordFlags(std::string_view norm);
 
