@@ -96,10 +96,16 @@ measure() {
 }
 
 ROWS=()
+BUNDLE_ROWS=()
 bench_set() {
   local label=$1; shift
   measure "$label load" "$EMPTY" "$@"
   local load=$WALL load_cpu=$CPU load_rss=$RSS
+  # The same dictionaries compiled into a bundle (dragoman compile), loaded with --bundle.
+  "$BIN" compile "$@" --output "$TMP/bundle.dgb" >/dev/null 2>&1
+  measure "$label bundle load" "$EMPTY" --bundle "$TMP/bundle.dgb"
+  BUNDLE_ROWS+=("$(awk -v l="$label" -v w="$WALL" -v c="$CPU" -v b="$(stat -c %s "$TMP/bundle.dgb")" \
+    'BEGIN { printf "| %s | %.1f | %.0f | %.0f |", l, b / 1048576, w * 1000, c * 1000 }')")
   measure "$label code x$CYCLES" "$BIG" "$@"
   local total=$WALL cpu=$CPU rss=$RSS
   ROWS+=("$(awk -v l="$label" -v ld="$load" -v lr="$load_rss" -v t="$total" -v r="$rss" \
@@ -128,3 +134,7 @@ echo
 echo "| dictionaries | load (s) | total (s) | coding (s) | sentences/s | documents/s | sentences/CPU-s | load peak RSS (MB) | run peak RSS (MB) |"
 echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|"
 printf '%s\n' "${ROWS[@]}"
+echo
+echo "| bundle of | size (MB) | load, whole process (ms) | CPU (ms) |"
+echo "|---|---:|---:|---:|"
+printf '%s\n' "${BUNDLE_ROWS[@]}"
