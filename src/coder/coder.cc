@@ -20,6 +20,7 @@
 #include "dragoman/coder.h"
 
 #include <algorithm>
+#include <charconv>
 #include <cstring>
 #include <string>
 #include <type_traits>
@@ -142,16 +143,23 @@ std::string CombineCode(const std::string& actor, const Agent& agent) {
 
 std::string Coder::Impl::Rule(const SourceRef& where, std::string_view what) const {
   if (where.line == 0) return std::string(what);  // a rule of the coder, not of a dictionary
-  std::string r;
+  std::string_view file;
   if (where.file < dict.files.size()) {
-    const std::string& f = dict.files[where.file];
-    size_t slash = f.find_last_of('/');
-    r = slash == std::string::npos ? f : f.substr(slash + 1);
+    file = dict.files[where.file];
+    if (size_t slash = file.find_last_of('/'); slash != std::string_view::npos)
+      file.remove_prefix(slash + 1);
   }
-  r += ":" + std::to_string(where.line);
+  char line[16];
+  const char* line_end = std::to_chars(line, line + sizeof line, where.line).ptr;
+  // One allocation: "FILE:LINE WHAT".
+  std::string r;
+  r.reserve(file.size() + 1 + (line_end - line) + 1 + what.size());
+  r.append(file);
+  r.push_back(':');
+  r.append(line, static_cast<size_t>(line_end - line));
   if (!what.empty()) {
-    r += " ";
-    r += what;
+    r.push_back(' ');
+    r.append(what);
   }
   return r;
 }
