@@ -61,6 +61,63 @@ bool IsQuantity(const Sentence& s, size_t t) {
 
 namespace {
 
+// The most words of a synset member matched before the verb and joined to what follows it.
+constexpr size_t kLongestJoinedSynset = 4;
+
+// True when every token of [a, b) was set aside with a comma clause (none at all if a == b).
+bool OnlyDeletedBetween(const Sentence& s, size_t a, size_t b) {
+  for (size_t t = a; t < b; ++t)
+    if (!s.deleted[t]) return false;
+  return true;
+}
+
+// A verb form read as a noun or an adjective by the words around it (token i starts the form):
+// "very close" (an adjective); "promised raids" (a plural right after a verb is its object);
+// "an anti- Gondor parade", "a Gondor visit" (the bare form after an actor that an article or
+// anti-/pro- makes a modifier is the head noun of the phrase).
+bool NounAfterModifierPhrase(const Sentence& s, size_t i, uint32_t verb_token, const VerbForm& vf) {
+  if (i == 0) return false;
+  const std::string& prev = s.tokens[i - 1].norm;
+  if (prev == "VERY"sv || prev == "TOO"sv) return true;
+  const std::string& w = s.tokens[verb_token].norm;
+  // (Forms of several words, "plans to", and forms before an infinitive keep their reading.)
+  const size_t to = s.verb_end[i];
+  const bool infinitive = to + 1 < s.tokens.size() && s.tokens[to].norm == "TO"sv &&
+                          s.verb_end[to + 1] != 0;
+  if (!s.verbs.empty() && s.verbs.back().end == i && to == i + 1 && w.size() > 3 &&
+      w.ends_with("S") && !w.ends_with("SS") && !infinitive)
+    return true;
+  // (Only a bare actor: "a Gondor official cut ties" has its verb.)
+  int np = s.np_of[i - 1];
+  if (np == kNone || s.nps[np].members.size() != 1 || s.nps[np].has_agent || w != vf.lemma ||
+      (s.flags[verb_token] & kIrregularParticiple))
+    return false;
+  size_t p = s.nps[np].start;
+  if (p >= 1 && (s.tokens[p - 1].norm == "A"sv || s.tokens[p - 1].norm == "AN"sv)) return true;
+  return p >= 2 && s.tokens[p - 1].norm == "-"sv &&
+         (s.tokens[p - 2].norm == "ANTI"sv || s.tokens[p - 2].norm == "PRO"sv);
+}
+
+// "Lawmakers and officials in A and B": the bare agents before the members placed by "in" or
+// "of" (from `placed_from` on) are placed in each of their countries too.
+void PlaceBareAgents(size_t placed_from, NounPhrase* np) {
+  std::vector<Member> out;
+  for (size_t k = 0; k < np->members.size(); ++k) {
+    const Member& m = np->members[k];
+    size_t before = out.size();
+    if (k < placed_from && m.code.starts_with("---")) {
+      for (size_t j = placed_from; j < np->members.size(); ++j) {
+        const std::string& c = np->members[j].code;
+        if (c.size() < 3 || c.starts_with("---")) continue;
+        out.push_back(m);
+        out.back().code = c.substr(0, 3) + m.code.substr(3);
+      }
+    }
+    if (out.size() == before) out.push_back(m);
+  }
+  np->members = std::move(out);
+}
+
 // This thread's spare sentences. A document of many sentences leaves at most kKeep behind, so
 // one huge document does not hold its memory for the rest of the run.
 constexpr size_t kKeep = 256;
@@ -650,6 +707,7 @@ void Coder::Impl::FindNounPhrases(Sentence* s, Day date, Discourse* discourse) c
   std::vector<NounPhrase> merged;
   for (size_t k = 0; k < s->nps.size(); ++k) {
     NounPhrase np = std::move(s->nps[k]);
+    size_t placed_from = 0;  // first member placed by "in"/"of" after bare agents, or 0
     while (k + 1 < s->nps.size()) {
       const NounPhrase& next = s->nps[k + 1];
       bool linked = false;
@@ -684,6 +742,11 @@ void Coder::Impl::FindNounPhrases(Sentence* s, Day date, Discourse* discourse) c
           for (uint32_t a : next.agents) m.code = CombineCode(m.code, dict.agents[a]);
         np.has_agent = true;
       }
+      // "Lawmakers and officials in A and B": the bare agents before are placed there too.
+      if (!next.of_agents.empty() && placed_from == 0 && np.members.front().code.starts_with("---"))
+        placed_from = np.members.size();
+      // "officials of A and B": the agents before "of" go with every actor of the list.
+      if (!next.of_agents.empty()) np.of_agents = next.of_agents;
       for (Member m : next.members) {
         if (!next.has_agent)
           for (uint32_t a : np.of_agents) m.code = CombineCode(m.code, dict.agents[a]);
@@ -697,6 +760,7 @@ void Coder::Impl::FindNounPhrases(Sentence* s, Day date, Discourse* discourse) c
       np.person = np.person && next.person;
       ++k;
     }
+    if (placed_from > 0) PlaceBareAgents(placed_from, &np);
     merged.push_back(std::move(np));
   }
   s->nps = std::move(merged);
@@ -1038,9 +1102,14 @@ void Coder::Impl::FindVerbs(Sentence* s) const {
         bool adjectival = before.members.size() == 1 && !last.ends_with("S") &&
                           (before.ends_with_agent || last.ends_with("AN") || last.ends_with("ESE") ||
                            last.ends_with("ISH") || last.ends_with("I") || last.ends_with("CH"));
-        std::string_view lemma = vf.lemma;        if (adjectival && s->tokens[verb_token].norm == lemma && !lemma.ends_with("ED")) noun = true;
+        // (An irregular past form may head its block, "SAID": it is no bare lemma.)
+        std::string_view lemma = vf.lemma;
+        if (adjectival && s->tokens[verb_token].norm == lemma && !lemma.ends_with("ED") &&
+            !(s->flags[verb_token] & kIrregularParticiple))
+          noun = true;
       }
       if (s->tokens[i].capitalized && s->mixed_case) noun = true;
+      if (NounAfterModifierPhrase(*s, i, verb_token, vf)) noun = true;
     }
     if (!noun) s->verbs.push_back(VerbHit{static_cast<uint32_t>(i), static_cast<uint32_t>(end),
                                           verb_token, form});
@@ -1130,13 +1199,16 @@ bool Coder::Impl::MatchPattern(const Sentence& s, const VerbHit& v, const Compil
         }
       } else {
         size_t end;
-        if (TokenMatches(s, q, t, &end) && end <= limit) {
+        if (TokenMatches(s, q, t, &end) && end <= limit &&
+            (!must_touch || OnlyDeletedBetween(s, end, limit))) {
           limit = q;
           found = true;
           break;
         }
       }
-      if (must_touch) break;
+      // A joined synset member of several words ("did not", "wo n't") starts further back than
+      // the token before; it must still end there.
+      if (must_touch && !(t.kind == K::kSynset && limit - q < kLongestJoinedSynset)) break;
     }
     if (!found) return false;
   }
@@ -1519,6 +1591,17 @@ void Coder::Impl::CodeVerbs(const Sentence& s, uint32_t sentence_index, Day date
     for (Event& e : subordinate) events->push_back(std::move(e));
 }
 
+// A form listed in several blocks ("--- SHOT [---] ---" and "--- SHOT [223] ---") belongs to the
+// first block that gives it a code: a null block gives way to one that codes the verb.
+uint32_t Coder::Impl::FormThatCodes(const std::vector<uint32_t>& forms) const {
+  for (uint32_t f : forms) {
+    const VerbForm& vf = dict.verb_forms[f];
+    const EventCode& code = vf.has_own_code ? vf.own_code : dict.verb_blocks[vf.block].code;
+    if (code.kind != EventCode::Kind::kNull) return f;
+  }
+  return forms.front();
+}
+
 void Coder::Impl::Analyze(Sentence* s, Day date, Discourse* discourse) const {
   Tokenize(s->text, s->span, &s->tokens);
   const size_t n = s->tokens.size();
@@ -1567,7 +1650,7 @@ void Coder::Impl::Analyze(Sentence* s, Day date, Discourse* discourse) const {
     if (s->tokens[i].kind == TokenKind::kWord &&
         verbs.LongestAt(std::span<const WordIds>(s->ids), i, &end, &values)) {
       s->verb_end[i] = static_cast<uint32_t>(end);
-      s->verb_form[i] = values.front();
+      s->verb_form[i] = FormThatCodes(values);
     }
   }
   FindNounPhrases(s, date, discourse);

@@ -64,6 +64,7 @@ struct Coder::Impl {
   static constexpr uint32_t kAmbiguousName = UINT32_MAX;
   coder::FlatMap<uint32_t> fuzzy_names;
   uint32_t FuzzyName(const std::string& word) const;
+  uint32_t FormThatCodes(const std::vector<uint32_t>& forms) const;
   // The words of a dictionary person's name just matched at tokens [start, end), for later
   // mentions by surname; and the phrase of the person a lone capitalised word at t names.
   void RememberPersonWords(const Sentence& s, uint32_t start, uint32_t end, uint32_t phrase,

@@ -21,6 +21,7 @@ const char kVerbs[] =
     "MEET {MEETS MET MEETING}\n"
     "--- CRITICIZE [110] ---\n"
     "CRITICIZE\n"
+    "- &SOFTLY_THEN * [111]\n"
     "--- REFUSE [120] ---\n"
     "REFUSE\n"
     "- * TO MEET [1246]\n"
@@ -34,7 +35,16 @@ const char kVerbs[] =
     "LEAVE {LEAVES LEFT LEAVING}\n"
     "--- PROTEST [140] ---\n"
     "PROTEST\n"
-    "+MARCH_THROUGH {+MARCHES_THROUGH +MARCHED_THROUGH +MARCHING_THROUGH}\n";
+    "+MARCH_THROUGH {+MARCHES_THROUGH +MARCHED_THROUGH +MARCHING_THROUGH}\n"
+    "--- SHOT [---] ---\n"
+    "SHOT\n"
+    "--- SHOT [183] ---\n"
+    "SHOT\n"
+    "--- CLOSE [192] ---\n"
+    "CLOSE\n"
+    "&SOFTLY\n"
+    "+VERY MILDLY\n"
+    "+GENTLY\n";
 
 const char kActors[] =
     "RUSSIA [RUS]\n+RUSSIAN\n+MOSCOW\n"
@@ -51,7 +61,8 @@ const char kAgents[] =
     "FOREIGN_MINISTER [~GOV]\n"
     "OFFICIAL [~GOV]\n"
     "MINISTRY [~GOV]\n"
-    "FOREIGN_MINISTRY [~GOV]\n";
+    "FOREIGN_MINISTRY [~GOV]\n"
+    "POLICE {} [~COP]\n";
 
 struct Case {
   const char* text;
@@ -129,6 +140,24 @@ TEST(CoderGoldenTest, Table) {
       // new_actor_length: an uncoded noun phrase stands for itself.
       {"The Council of Magic left for France.", {"\"THE COUNCIL OF MAGIC\" FRA 032"}, 4},
       {"The Council of Magic left for France.", {}, 0},
+      // A form in a null block and in a coded one is coded by the latter.
+      {"Russia shot Ukraine.", {"RUS UKR 183"}},
+      // An irregular past heading its block is a verb even right after an agent.
+      {"The Russian official shot Ukraine.", {"RUSGOV UKR 183"}},
+      // The bare form after "an anti- X", "a X" is the head noun: X is the object.
+      {"France criticized an anti- Russia protest on Saturday.", {"FRA RUS 110"}},
+      // "very close" is an adjective; a plural right after a verb is its object.
+      {"Russia shelled a town very close to France.", {"RUS FRA 190"}},
+      {"Ukraine criticized attacks on Russia.", {"UKR RUS 110"}},
+      // -ES is an ending only after a sibilant or O: "attackes" is no form of ATTACK.
+      {"Russia attackes Ukraine.", {}},
+      // "POLICE {}": no plural, so no regular ending either.
+      {"France criticized Russia's polices.", {"FRA RUS 110"}},
+      // A synset member of several words joined to the next pattern word before the verb.
+      {"Russia very mildly then criticized Ukraine.", {"RUS UKR 111"}},
+      // Bare agents before "in A and B" are placed in each country.
+      {"Officials and troops in Russia and Ukraine criticized France.",
+       {"RUSGOV FRA 110", "RUSMIL FRA 110", "UKRGOV FRA 110", "UKRMIL FRA 110"}},
   };
   for (const Case& c : cases) {
     std::unique_ptr<Coder> coder = MakeCoder(c.new_actor_length);
