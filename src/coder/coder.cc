@@ -1294,8 +1294,11 @@ void Coder::Impl::CodeVerbs(const Sentence& s, uint32_t sentence_index, Day date
     int complement_of = kNone;
     {
       size_t p = v.start;
-      // Skip over a chain of verbs and adverbs ("to help win", "to immediately stop").
-      while (p > 0 && (s.verb_end[p - 1] != 0 || AdjectiveLike(s, p - 1)) &&
+      // Skip over a chain of verbs, adverbs and auxiliaries ("to help win", "to immediately
+      // stop", "to be allowed to leave").
+      while (p > 0 &&
+             (s.verb_end[p - 1] != 0 || AdjectiveLike(s, p - 1) ||
+              (s.flags[p - 1] & (kBe | kAuxiliary))) &&
              s.ids[p - 1].exact != id_to)
         --p;
       if (p > 0 && s.ids[p - 1].exact == id_to && vi > 0) {

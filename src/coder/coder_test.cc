@@ -155,6 +155,8 @@ TEST(CoderGoldenTest, Table) {
       {"France criticized Russia's polices.", {"FRA RUS 110"}},
       // A synset member of several words joined to the next pattern word before the verb.
       {"Russia very mildly then criticized Ukraine.", {"RUS UKR 111"}},
+      // An infinitive through auxiliaries ("to be criticized") still belongs to the verb before.
+      {"France refused to be criticized by Russia.", {"FRA RUS 120"}},
       // Bare agents before "in A and B" are placed in each country.
       {"Officials and troops in Russia and Ukraine criticized France.",
        {"RUSGOV FRA 110", "RUSMIL FRA 110", "UKRGOV FRA 110", "UKRMIL FRA 110"}},
