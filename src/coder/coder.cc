@@ -71,6 +71,30 @@ bool OnlyDeletedBetween(const Sentence& s, size_t a, size_t b) {
   return true;
 }
 
+// TABARI's ^ skips a noun phrase, coded or not: "warned their populations about X". An uncoded
+// one is a run of plain words (no function word, verb or actor), after optional determiners.
+bool PlainNounWord(const Sentence& s, size_t t) {
+  return !s.deleted[t] && s.tokens[t].kind == TokenKind::kWord && s.flags[t] == 0 &&
+         s.verb_end[t] == 0 && s.np_of[t] == kNone;
+}
+// The end of such a phrase starting at q, or q when none starts there.
+size_t PlainNounAt(const Sentence& s, size_t q) {
+  const size_t n = s.tokens.size();
+  size_t t = q;
+  while (t < n && (s.flags[t] & kDeterminer)) ++t;
+  size_t e = t;
+  while (e < n && PlainNounWord(s, e)) ++e;
+  return e > t ? e : q;
+}
+// The start of such a phrase ending at q (inclusive), or q + 1 when none ends there.
+size_t PlainNounEndingAt(const Sentence& s, size_t q) {
+  if (!PlainNounWord(s, q)) return q + 1;
+  size_t b = q;
+  while (b > 0 && PlainNounWord(s, b - 1)) --b;
+  while (b > 0 && (s.flags[b - 1] & kDeterminer)) --b;
+  return b;
+}
+
 // A verb form read as a noun or an adjective by the words around it (token i starts the form):
 // "very close" (an adjective); "promised raids" (a plural right after a verb is its object);
 // "an anti- Gondor parade", "a Gondor visit" (the bare form after an actor that an article or
@@ -1166,6 +1190,13 @@ bool Coder::Impl::MatchPattern(const Sentence& s, const VerbHit& v, const Compil
           found = true;
           break;
         }
+        if (t.kind == K::kSkip) {
+          if (size_t end = PlainNounAt(s, q); end > q) {
+            pos = end;
+            found = true;
+            break;
+          }
+        }
       } else {
         size_t end;
         if (TokenMatches(s, q, t, &end)) {
@@ -1196,6 +1227,13 @@ bool Coder::Impl::MatchPattern(const Sentence& s, const VerbHit& v, const Compil
           limit = s.nps[np].start;
           found = true;
           break;
+        }
+        if (t.kind == K::kSkip) {
+          if (size_t start = PlainNounEndingAt(s, q); start <= q) {
+            limit = start;
+            found = true;
+            break;
+          }
         }
       } else {
         size_t end;

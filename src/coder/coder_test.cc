@@ -40,6 +40,9 @@ const char kVerbs[] =
     "SHOT\n"
     "--- SHOT [183] ---\n"
     "SHOT\n"
+    "--- WARN [160] ---\n"
+    "WARN\n"
+    "- * THEIR ^ ABOUT + [162]\n"
     "--- CLOSE [192] ---\n"
     "CLOSE\n"
     "&SOFTLY\n"
@@ -157,6 +160,8 @@ TEST(CoderGoldenTest, Table) {
       {"Russia very mildly then criticized Ukraine.", {"RUS UKR 111"}},
       // An infinitive through auxiliaries ("to be criticized") still belongs to the verb before.
       {"France refused to be criticized by Russia.", {"FRA RUS 120"}},
+      // ^ skips a noun phrase that codes nothing too.
+      {"Russia warned their citizens about Ukraine.", {"RUS UKR 162"}},
       // Bare agents before "in A and B" are placed in each country.
       {"Officials and troops in Russia and Ukraine criticized France.",
        {"RUSGOV FRA 110", "RUSMIL FRA 110", "UKRGOV FRA 110", "UKRMIL FRA 110"}},
