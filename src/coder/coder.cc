@@ -1399,6 +1399,7 @@ void Coder::Impl::CodeVerbs(const Sentence& s, uint32_t sentence_index, Day date
 
     // Subject: nearest noun phrase before the verb not governed by a preposition.
     int subject = kNone;
+    const bool target_before_verb = ptarget != kNone && s.nps[ptarget].start < v.start;
     {
       // "... and signed": a coordinated verb shares the previous verb's subject.
       size_t p = v.start;
@@ -1412,15 +1413,17 @@ void Coder::Impl::CodeVerbs(const Sentence& s, uint32_t sentence_index, Day date
         int np = s.np_of[t];
         if (np == kNone) {
           if (s.flags[t] & kComplementizer) {
-            // "officials who met": a relative pronoun; keep looking past it.
+            // "officials who met": a relative pronoun; keep looking past it. A pattern that
+            // bound the target before the verb spans the "that" too.
             const std::string& w = s.tokens[t].norm;
-            if (w != "WHO"sv && w != "WHICH"sv) break;
+            if (w != "WHO"sv && w != "WHICH"sv && !target_before_verb) break;
           }
           continue;
         }
         const NounPhrase& cand = s.nps[np];
         t = cand.start;
-        if (cand.after_preposition) continue;
+        // "X noted that Y regretted" with a pattern "NOTED + *": Y is the target, X the subject.
+        if (cand.after_preposition || (target_before_verb && np == ptarget)) continue;
         subject = np;
       }
     }

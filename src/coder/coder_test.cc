@@ -27,6 +27,7 @@ const char kVerbs[] =
     "- * TO MEET [1246]\n"
     "--- ACCUSE [112] ---\n"
     "ACCUSE\n"
+    "- NOTED + * [113]\n"
     "--- DEMAND [100] ---\n"
     "DEMAND\n"
     "--- SAY [---] ---\n"
@@ -160,6 +161,8 @@ TEST(CoderGoldenTest, Table) {
       {"Russia very mildly then criticized Ukraine.", {"RUS UKR 111"}},
       // An infinitive through auxiliaries ("to be criticized") still belongs to the verb before.
       {"France refused to be criticized by Russia.", {"FRA RUS 120"}},
+      // A pattern that binds the target before the verb, across "that": the subject is before.
+      {"France noted that Russia accused Ukraine.", {"FRA RUS 113"}},
       // ^ skips a noun phrase that codes nothing too.
       {"Russia warned their citizens about Ukraine.", {"RUS UKR 162"}},
       // Bare agents before "in A and B" are placed in each country.
