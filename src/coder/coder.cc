@@ -444,10 +444,12 @@ void Coder::Impl::FindNounPhrases(Sentence* s, Day date, Discourse* discourse) c
     uint32_t actor_phrase = 0, agent_phrase = 0;
     if (actors.LongestAt(ids, i, &actor_end, &values)) {
       actor_phrase = values.front();
-      // Proper names start with a capital in mixed-case text ("us" is not the US); null
-      // entries ("official visit [---]") block in any case.
+      // Proper names start with a capital in mixed-case text ("us" is not the US), after a
+      // leading article of the name ("the Shire"); null entries ("official visit [---]") block
+      // in any case.
       const std::string& resolved = ResolveActor(dict.actor_phrases[actor_phrase].actor, date);
-      if (s->mixed_case && !s->tokens[i].capitalized && resolved != "---"sv) actor_end = i;
+      const size_t cap = (s->flags[i] & kDeterminer) && i + 1 < actor_end ? i + 1 : i;
+      if (s->mixed_case && !s->tokens[cap].capitalized && resolved != "---"sv) actor_end = i;
       if (actor_end > i && resolved.empty()) actor_end = i;
     }
     if (agents.LongestAt(ids, i, &agent_end, &values)) agent_phrase = values.front();

@@ -55,6 +55,7 @@ const char kActors[] =
     "UKRAINE [UKR]\n+UKRAINIAN\n"
     "GEORGIA [GEO]\n+TBILISI\n"
     "FRANCE [FRA]\n+FRENCH\n"
+    "THE_GAMBIA [GMB]\n"
     "ANTONY_BLINKEN\n+BLINKEN\n\t[USAGOV 20210126-20250120]\n\t[USAELI]\n"
     "UNITED_STATES [USA]\n+U.S.\n"
     "MARIA_ZORN\n\t[RUSGOV 20200101-20250101]\n\t[RUSELI]\n";
@@ -163,6 +164,8 @@ TEST(CoderGoldenTest, Table) {
       {"France refused to be criticized by Russia.", {"FRA RUS 120"}},
       // A pattern that binds the target before the verb, across "that": the subject is before.
       {"France noted that Russia accused Ukraine.", {"FRA RUS 113"}},
+      // A name's leading article may be lower-case in mixed-case text.
+      {"Russia criticized the Gambia.", {"RUS GMB 110"}},
       // ^ skips a noun phrase that codes nothing too.
       {"Russia warned their citizens about Ukraine.", {"RUS UKR 162"}},
       // Bare agents before "in A and B" are placed in each country.
