@@ -738,14 +738,26 @@ void Coder::Impl::FindNounPhrases(Sentence* s, Day date, Discourse* discourse) c
       const NounPhrase& next = s->nps[k + 1];
       bool linked = false;
       size_t t = np.end;
-      auto skip = [&](size_t x) { return (s->flags[x] & (kDeterminer | kModifier)) || AdjectiveLike(*s, x); };
+      // (A possessive 's too: "Ithilen's sheep and goats of Gondor".)
+      auto skip = [&](size_t x) {
+        return (s->flags[x] & (kDeterminer | kModifier)) || AdjectiveLike(*s, x) ||
+               s->tokens[x].norm == "'S"sv;
+      };
       while (t < next.start && skip(t)) ++t;
       if (np.pronoun) break;
       if (t < next.start && (s->flags[t] & (kConjunction | kComma)) &&
           s->tokens[t].norm != "BUT"sv) {
         ++t;
         if (t < next.start && s->tokens[t].norm == "AND"sv) ++t;  // ", and"
+        const size_t after_conjunction = t;
         while (t < next.start && skip(t)) ++t;
+        // "Ithilen's sheep and goats of Gondor", "Russia and the people of Ukraine": a noun
+        // of an actor stands for that actor in the list.
+        if (t > after_conjunction && next.after_preposition && t == next.preposition &&
+            s->tokens[t].norm == "OF"sv) {
+          ++t;
+          while (t < next.start && skip(t)) ++t;
+        }
         linked = t == next.start && !next.pronoun;
       }
       // "A, B" alone is not a compound (apposition); it needs a closing "and".

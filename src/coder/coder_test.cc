@@ -166,6 +166,10 @@ TEST(CoderGoldenTest, Table) {
       {"France noted that Russia accused Ukraine.", {"FRA RUS 113"}},
       // A name's leading article may be lower-case in mixed-case text.
       {"Russia criticized the Gambia.", {"RUS GMB 110"}},
+      // "A and the people of B", "A's farmers and workers of B": a noun of an actor in a list.
+      {"Russia and the people of Ukraine criticized France.", {"RUS FRA 110", "UKR FRA 110"}},
+      {"France's farmers and workers of Ukraine criticized Russia.",
+       {"FRA RUS 110", "UKR RUS 110"}},
       // ^ skips a noun phrase that codes nothing too.
       {"Russia warned their citizens about Ukraine.", {"RUS UKR 162"}},
       // Bare agents before "in A and B" are placed in each country.
