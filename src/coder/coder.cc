@@ -1470,6 +1470,11 @@ void Coder::Impl::CodeVerbs(const Sentence& s, uint32_t sentence_index, Day date
       code.paired.clear();
     }
 
+    // TABARI's % after the verb with a subject before it: the compound is the target ("Eriador
+    // agrees with Bree and Fornost"); without one, its members act on each other.
+    if (psource != kNone && psource == ptarget && s.nps[psource].start >= v.end &&
+        subject != kNone && subject != psource)
+      psource = kNone;
     int source = psource != kNone ? psource : subject;
     int target = ptarget;
     if (target == kNone) {

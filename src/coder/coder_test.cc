@@ -19,6 +19,7 @@ const char kVerbs[] =
     "SHELL\n"
     "--- MEET [040] ---\n"
     "MEET {MEETS MET MEETING}\n"
+    "- * WITH % [041]\n"
     "--- CRITICIZE [110] ---\n"
     "CRITICIZE\n"
     "- &SOFTLY_THEN * [111]\n"
@@ -170,6 +171,8 @@ TEST(CoderGoldenTest, Table) {
       {"Russia and the people of Ukraine criticized France.", {"RUS FRA 110", "UKR FRA 110"}},
       {"France's farmers and workers of Ukraine criticized Russia.",
        {"FRA RUS 110", "UKR RUS 110"}},
+      // % after the verb with a subject: the compound is the target.
+      {"Russia met with France and Ukraine.", {"RUS FRA 041", "RUS UKR 041"}},
       // ^ skips a noun phrase that codes nothing too.
       {"Russia warned their citizens about Ukraine.", {"RUS UKR 162"}},
       // Bare agents before "in A and B" are placed in each country.
