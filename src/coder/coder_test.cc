@@ -153,7 +153,7 @@ TEST(CoderGoldenTest, Table) {
       // The bare form after "an anti- X", "a X" is the head noun: X is the object.
       {"France criticized an anti- Russia protest on Saturday.", {"FRA RUS 110"}},
       // "very close" is an adjective; a plural right after a verb is its object.
-      {"Russia shelled a town very close to France.", {"RUS FRA 190"}},
+      {"Russian troops attacked very close to France.", {"RUSMIL FRA 190"}},
       {"Ukraine criticized attacks on Russia.", {"UKR RUS 110"}},
       // -ES is an ending only after a sibilant or O: "attackes" is no form of ATTACK.
       {"Russia attackes Ukraine.", {}},
