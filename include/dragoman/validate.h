@@ -57,6 +57,9 @@ struct SuiteRecord {
   std::string error;                 // <EventCoding error="dateline|storydiscard|..">, else ""
   bool evaluate = true;              // evaluate="false" (UD files): not judged
   bool sentence = true;              // sentence="false" (PETRARCH-1 files), informational
+  // The <Parse> tree's brackets do not balance. PETRARCH reads the tree, raises
+  // bad_input_parse and codes nothing; RunValidationSuite does the same.
+  bool unbalanced_parse = false;
   // Every <Config> read before this record, in file order; apply them in order to the defaults.
   std::vector<SuiteOption> options;
   uint32_t line = 0;  // the <Sentence> line

@@ -62,6 +62,87 @@ bool IsQuantity(const Sentence& s, size_t t) {
 
 namespace {
 
+// The most words of a synset member matched before the verb and joined to what follows it.
+constexpr size_t kLongestJoinedSynset = 4;
+
+// True when every token of [a, b) was set aside with a comma clause (none at all if a == b).
+bool OnlyDeletedBetween(const Sentence& s, size_t a, size_t b) {
+  for (size_t t = a; t < b; ++t)
+    if (!s.deleted[t]) return false;
+  return true;
+}
+
+// TABARI's ^ skips a noun phrase, coded or not: "warned their populations about X". An uncoded
+// one is a run of plain words (no function word, verb or actor), after optional determiners.
+bool PlainNounWord(const Sentence& s, size_t t) {
+  return !s.deleted[t] && s.tokens[t].kind == TokenKind::kWord && s.flags[t] == 0 &&
+         s.verb_end[t] == 0 && s.np_of[t] == kNone;
+}
+// The end of such a phrase starting at q, or q when none starts there.
+size_t PlainNounAt(const Sentence& s, size_t q) {
+  const size_t n = s.tokens.size();
+  size_t t = q;
+  while (t < n && (s.flags[t] & kDeterminer)) ++t;
+  size_t e = t;
+  while (e < n && PlainNounWord(s, e)) ++e;
+  return e > t ? e : q;
+}
+// The start of such a phrase ending at q (inclusive), or q + 1 when none ends there.
+size_t PlainNounEndingAt(const Sentence& s, size_t q) {
+  if (!PlainNounWord(s, q)) return q + 1;
+  size_t b = q;
+  while (b > 0 && PlainNounWord(s, b - 1)) --b;
+  while (b > 0 && (s.flags[b - 1] & kDeterminer)) --b;
+  return b;
+}
+
+// A verb form read as a noun or an adjective by the words around it (token i starts the form):
+// "very close" (an adjective); "promised raids" (a plural right after a verb is its object);
+// "an anti- Gondor parade", "a Gondor visit" (the bare form after an actor that an article or
+// anti-/pro- makes a modifier is the head noun of the phrase).
+bool NounAfterModifierPhrase(const Sentence& s, size_t i, uint32_t verb_token, const VerbForm& vf) {
+  if (i == 0) return false;
+  const std::string& prev = s.tokens[i - 1].norm;
+  if (prev == "VERY"sv || prev == "TOO"sv) return true;
+  const std::string& w = s.tokens[verb_token].norm;
+  // (Forms of several words, "plans to", and forms before an infinitive keep their reading.)
+  const size_t to = s.verb_end[i];
+  const bool infinitive = to + 1 < s.tokens.size() && s.tokens[to].norm == "TO"sv &&
+                          s.verb_end[to + 1] != 0;
+  if (!s.verbs.empty() && s.verbs.back().end == i && to == i + 1 && w.size() > 3 &&
+      w.ends_with("S") && !w.ends_with("SS") && !infinitive)
+    return true;
+  // (Only a bare actor: "a Gondor official cut ties" has its verb.)
+  int np = s.np_of[i - 1];
+  if (np == kNone || s.nps[np].members.size() != 1 || s.nps[np].has_agent || w != vf.lemma ||
+      (s.flags[verb_token] & kIrregularParticiple))
+    return false;
+  size_t p = s.nps[np].start;
+  if (p >= 1 && (s.tokens[p - 1].norm == "A"sv || s.tokens[p - 1].norm == "AN"sv)) return true;
+  return p >= 2 && s.tokens[p - 1].norm == "-"sv &&
+         (s.tokens[p - 2].norm == "ANTI"sv || s.tokens[p - 2].norm == "PRO"sv);
+}
+
+// "Lawmakers and officials in A and B": the bare agents before the members placed by "in" or
+// "of" (from `placed_from` on) are placed in each of their countries too.
+void PlaceBareAgents(size_t placed_from, NounPhrase* np) {
+  std::vector<Member> out;
+  for (size_t k = 0; k < np->members.size(); ++k) {
+    const Member& m = np->members[k];
+    size_t before = out.size();
+    if (k < placed_from && m.code.starts_with("---")) {
+      for (size_t j = placed_from; j < np->members.size(); ++j) {
+        const std::string& c = np->members[j].code;
+        if (c.size() < 3 || c.starts_with("---")) continue;
+        out.push_back(m);
+        out.back().code = c.substr(0, 3) + m.code.substr(3);
+      }
+    }
+    if (out.size() == before) out.push_back(m);
+  }
+  np->members = std::move(out);
+}
+
 // This thread's spare sentences. A document of many sentences leaves at most kKeep behind, so
 // one huge document does not hold its memory for the rest of the run.
 constexpr size_t kKeep = 256;
@@ -401,10 +482,12 @@ void Coder::Impl::FindNounPhrases(Sentence* s, Day date, Discourse* discourse) c
     uint32_t actor_phrase = 0, agent_phrase = 0;
     if ((s->starts[i] & kStartsActor) && actors.LongestAt(ids, i, &actor_end, &values)) {
       actor_phrase = values.front();
-      // Proper names start with a capital in mixed-case text ("us" is not the US); null
-      // entries ("official visit [---]") block in any case.
+      // Proper names start with a capital in mixed-case text ("us" is not the US), after a
+      // leading article of the name ("the Shire"); null entries ("official visit [---]") block
+      // in any case.
       const std::string& resolved = ResolveActor(dict.actor_phrases[actor_phrase].actor, date);
-      if (s->mixed_case && !s->tokens[i].capitalized && resolved != "---"sv) actor_end = i;
+      const size_t cap = (s->flags[i] & kDeterminer) && i + 1 < actor_end ? i + 1 : i;
+      if (s->mixed_case && !s->tokens[cap].capitalized && resolved != "---"sv) actor_end = i;
       if (actor_end > i && resolved.empty()) actor_end = i;
     }
     if ((s->starts[i] & kStartsAgent) && agents.LongestAt(ids, i, &agent_end, &values))
@@ -688,18 +771,31 @@ void Coder::Impl::FindNounPhrases(Sentence* s, Day date, Discourse* discourse) c
   size_t kept = 0;
   for (size_t k = 0; k < s->nps.size(); ++k) {
     NounPhrase np = std::move(s->nps[k]);
+    size_t placed_from = 0;  // first member placed by "in"/"of" after bare agents, or 0
     while (k + 1 < s->nps.size()) {
       const NounPhrase& next = s->nps[k + 1];
       bool linked = false;
       size_t t = np.end;
-      auto skip = [&](size_t x) { return (s->flags[x] & (kDeterminer | kModifier)) || AdjectiveLike(*s, x); };
+      // (A possessive 's too: "Ithilen's sheep and goats of Gondor".)
+      auto skip = [&](size_t x) {
+        return (s->flags[x] & (kDeterminer | kModifier)) || AdjectiveLike(*s, x) ||
+               s->tokens[x].norm == "'S"sv;
+      };
       while (t < next.start && skip(t)) ++t;
       if (np.pronoun) break;
       if (t < next.start && (s->flags[t] & (kConjunction | kComma)) &&
           s->tokens[t].norm != "BUT"sv) {
         ++t;
         if (t < next.start && s->tokens[t].norm == "AND"sv) ++t;  // ", and"
+        const size_t after_conjunction = t;
         while (t < next.start && skip(t)) ++t;
+        // "Ithilen's sheep and goats of Gondor", "Russia and the people of Ukraine": a noun
+        // of an actor stands for that actor in the list.
+        if (t > after_conjunction && next.after_preposition && t == next.preposition &&
+            s->tokens[t].norm == "OF"sv) {
+          ++t;
+          while (t < next.start && skip(t)) ++t;
+        }
         linked = t == next.start && !next.pronoun;
       }
       // "A, B" alone is not a compound (apposition); it needs a closing "and".
@@ -722,6 +818,11 @@ void Coder::Impl::FindNounPhrases(Sentence* s, Day date, Discourse* discourse) c
           for (uint32_t a : next.agents) m.code = CombineCode(m.code, dict.agents[a]);
         np.has_agent = true;
       }
+      // "Lawmakers and officials in A and B": the bare agents before are placed there too.
+      if (!next.of_agents.empty() && placed_from == 0 && np.members.front().code.starts_with("---"))
+        placed_from = np.members.size();
+      // "officials of A and B": the agents before "of" go with every actor of the list.
+      if (!next.of_agents.empty()) np.of_agents = next.of_agents;
       for (Member m : next.members) {
         if (!next.has_agent)
           for (uint32_t a : np.of_agents) m.code = CombineCode(m.code, dict.agents[a]);
@@ -735,6 +836,7 @@ void Coder::Impl::FindNounPhrases(Sentence* s, Day date, Discourse* discourse) c
       np.person = np.person && next.person;
       ++k;
     }
+    if (placed_from > 0) PlaceBareAgents(placed_from, &np);
     s->nps[kept++] = std::move(np);
   }
   s->nps.resize(kept);
@@ -1076,9 +1178,14 @@ void Coder::Impl::FindVerbs(Sentence* s) const {
         bool adjectival = before.members.size() == 1 && !last.ends_with("S") &&
                           (before.ends_with_agent || last.ends_with("AN") || last.ends_with("ESE") ||
                            last.ends_with("ISH") || last.ends_with("I") || last.ends_with("CH"));
-        std::string_view lemma = vf.lemma;        if (adjectival && s->tokens[verb_token].norm == lemma && !lemma.ends_with("ED")) noun = true;
+        // (An irregular past form may head its block, "SAID": it is no bare lemma.)
+        std::string_view lemma = vf.lemma;
+        if (adjectival && s->tokens[verb_token].norm == lemma && !lemma.ends_with("ED") &&
+            !(s->flags[verb_token] & kIrregularParticiple))
+          noun = true;
       }
       if (s->tokens[i].capitalized && s->mixed_case) noun = true;
+      if (NounAfterModifierPhrase(*s, i, verb_token, vf)) noun = true;
     }
     if (!noun) s->verbs.push_back(VerbHit{static_cast<uint32_t>(i), static_cast<uint32_t>(end),
                                           verb_token, form});
@@ -1135,6 +1242,13 @@ bool Coder::Impl::MatchPattern(const Sentence& s, const VerbHit& v, const Compil
           found = true;
           break;
         }
+        if (t.kind == K::kSkip) {
+          if (size_t end = PlainNounAt(s, q); end > q) {
+            pos = end;
+            found = true;
+            break;
+          }
+        }
       } else {
         size_t end;
         if (TokenMatches(s, q, t, &end)) {
@@ -1166,15 +1280,25 @@ bool Coder::Impl::MatchPattern(const Sentence& s, const VerbHit& v, const Compil
           found = true;
           break;
         }
+        if (t.kind == K::kSkip) {
+          if (size_t start = PlainNounEndingAt(s, q); start <= q) {
+            limit = start;
+            found = true;
+            break;
+          }
+        }
       } else {
         size_t end;
-        if (TokenMatches(s, q, t, &end) && end <= limit) {
+        if (TokenMatches(s, q, t, &end) && end <= limit &&
+            (!must_touch || OnlyDeletedBetween(s, end, limit))) {
           limit = q;
           found = true;
           break;
         }
       }
-      if (must_touch) break;
+      // A joined synset member of several words ("did not", "wo n't") starts further back than
+      // the token before; it must still end there.
+      if (must_touch && !(t.kind == K::kSynset && limit - q < kLongestJoinedSynset)) break;
     }
     if (!found) return false;
   }
@@ -1260,8 +1384,11 @@ void Coder::Impl::CodeVerbs(const Sentence& s, uint32_t sentence_index, Day date
     int complement_of = kNone;
     {
       size_t p = v.start;
-      // Skip over a chain of verbs and adverbs ("to help win", "to immediately stop").
-      while (p > 0 && (s.verb_end[p - 1] != 0 || AdjectiveLike(s, p - 1)) &&
+      // Skip over a chain of verbs, adverbs and auxiliaries ("to help win", "to immediately
+      // stop", "to be allowed to leave").
+      while (p > 0 &&
+             (s.verb_end[p - 1] != 0 || AdjectiveLike(s, p - 1) ||
+              (s.flags[p - 1] & (kBe | kAuxiliary))) &&
              s.ids[p - 1].exact != id_to)
         --p;
       if (p > 0 && s.ids[p - 1].exact == id_to && vi > 0) {
@@ -1326,6 +1453,7 @@ void Coder::Impl::CodeVerbs(const Sentence& s, uint32_t sentence_index, Day date
 
     // Subject: nearest noun phrase before the verb not governed by a preposition.
     int subject = kNone;
+    const bool target_before_verb = ptarget != kNone && s.nps[ptarget].start < v.start;
     {
       // "... and signed": a coordinated verb shares the previous verb's subject.
       size_t p = v.start;
@@ -1339,15 +1467,17 @@ void Coder::Impl::CodeVerbs(const Sentence& s, uint32_t sentence_index, Day date
         int np = s.np_of[t];
         if (np == kNone) {
           if (s.flags[t] & kComplementizer) {
-            // "officials who met": a relative pronoun; keep looking past it.
+            // "officials who met": a relative pronoun; keep looking past it. A pattern that
+            // bound the target before the verb spans the "that" too.
             const std::string& w = s.tokens[t].norm;
-            if (w != "WHO"sv && w != "WHICH"sv) break;
+            if (w != "WHO"sv && w != "WHICH"sv && !target_before_verb) break;
           }
           continue;
         }
         const NounPhrase& cand = s.nps[np];
         t = cand.start;
-        if (cand.after_preposition) continue;
+        // "X noted that Y regretted" with a pattern "NOTED + *": Y is the target, X the subject.
+        if (cand.after_preposition || (target_before_verb && np == ptarget)) continue;
         subject = np;
       }
     }
@@ -1380,6 +1510,11 @@ void Coder::Impl::CodeVerbs(const Sentence& s, uint32_t sentence_index, Day date
       code.paired.clear();
     }
 
+    // TABARI's % after the verb with a subject before it: the compound is the target ("Eriador
+    // agrees with Bree and Fornost"); without one, its members act on each other.
+    if (psource != kNone && psource == ptarget && s.nps[psource].start >= v.end &&
+        subject != kNone && subject != psource)
+      psource = kNone;
     int source = psource != kNone ? psource : subject;
     int target = ptarget;
     if (target == kNone) {
@@ -1559,6 +1694,17 @@ void Coder::Impl::CodeVerbs(const Sentence& s, uint32_t sentence_index, Day date
     for (Event& e : subordinate) events->push_back(std::move(e));
 }
 
+// A form listed in several blocks ("--- SHOT [---] ---" and "--- SHOT [223] ---") belongs to the
+// first block that gives it a code: a null block gives way to one that codes the verb.
+uint32_t Coder::Impl::FormThatCodes(const std::vector<uint32_t>& forms) const {
+  for (uint32_t f : forms) {
+    const VerbForm& vf = dict.verb_forms[f];
+    const EventCode& code = vf.has_own_code ? vf.own_code : dict.verb_blocks[vf.block].code;
+    if (code.kind != EventCode::Kind::kNull) return f;
+  }
+  return forms.front();
+}
+
 void Coder::Impl::Analyze(Sentence* s, Day date, Discourse* discourse) const {
   Tokenize(s->text, s->span, &s->tokens);
   const size_t n = s->tokens.size();
@@ -1611,7 +1757,7 @@ void Coder::Impl::Analyze(Sentence* s, Day date, Discourse* discourse) const {
     if (s->tokens[i].kind == TokenKind::kWord && (s->starts[i] & kStartsVerb) &&
         verbs.LongestAt(std::span<const WordIds>(s->ids), i, &end, &values)) {
       s->verb_end[i] = static_cast<uint32_t>(end);
-      s->verb_form[i] = values.front();
+      s->verb_form[i] = FormThatCodes(values);
     }
   }
   FindNounPhrases(s, date, discourse);

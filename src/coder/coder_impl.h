@@ -83,6 +83,7 @@ struct Coder::Impl {
   std::vector<uint64_t> fuzzy_filter = std::vector<uint64_t>(uint64_t{1} << 14);
   static size_t FuzzyBit(uint64_t hash) { return hash >> 44; }
   uint32_t FuzzyName(const std::string& word) const;
+  uint32_t FormThatCodes(const std::vector<uint32_t>& forms) const;
   // The words of a dictionary person's name just matched at tokens [start, end), for later
   // mentions by surname; and the phrase of the person a lone capitalised word at t names.
   void RememberPersonWords(const Sentence& s, uint32_t start, uint32_t end, uint32_t phrase,

@@ -19,13 +19,16 @@ const char kVerbs[] =
     "SHELL\n"
     "--- MEET [040] ---\n"
     "MEET {MEETS MET MEETING}\n"
+    "- * WITH % [041]\n"
     "--- CRITICIZE [110] ---\n"
     "CRITICIZE\n"
+    "- &SOFTLY_THEN * [111]\n"
     "--- REFUSE [120] ---\n"
     "REFUSE\n"
     "- * TO MEET [1246]\n"
     "--- ACCUSE [112] ---\n"
     "ACCUSE\n"
+    "- NOTED + * [113]\n"
     "--- DEMAND [100] ---\n"
     "DEMAND\n"
     "--- SAY [---] ---\n"
@@ -34,13 +37,26 @@ const char kVerbs[] =
     "LEAVE {LEAVES LEFT LEAVING}\n"
     "--- PROTEST [140] ---\n"
     "PROTEST\n"
-    "+MARCH_THROUGH {+MARCHES_THROUGH +MARCHED_THROUGH +MARCHING_THROUGH}\n";
+    "+MARCH_THROUGH {+MARCHES_THROUGH +MARCHED_THROUGH +MARCHING_THROUGH}\n"
+    "--- SHOT [---] ---\n"
+    "SHOT\n"
+    "--- SHOT [183] ---\n"
+    "SHOT\n"
+    "--- WARN [160] ---\n"
+    "WARN\n"
+    "- * THEIR ^ ABOUT + [162]\n"
+    "--- CLOSE [192] ---\n"
+    "CLOSE\n"
+    "&SOFTLY\n"
+    "+VERY MILDLY\n"
+    "+GENTLY\n";
 
 const char kActors[] =
     "RUSSIA [RUS]\n+RUSSIAN\n+MOSCOW\n"
     "UKRAINE [UKR]\n+UKRAINIAN\n"
     "GEORGIA [GEO]\n+TBILISI\n"
     "FRANCE [FRA]\n+FRENCH\n"
+    "THE_GAMBIA [GMB]\n"
     "ANTONY_BLINKEN\n+BLINKEN\n\t[USAGOV 20210126-20250120]\n\t[USAELI]\n"
     "UNITED_STATES [USA]\n+U.S.\n"
     "MARIA_ZORN\n\t[RUSGOV 20200101-20250101]\n\t[RUSELI]\n";
@@ -51,7 +67,8 @@ const char kAgents[] =
     "FOREIGN_MINISTER [~GOV]\n"
     "OFFICIAL [~GOV]\n"
     "MINISTRY [~GOV]\n"
-    "FOREIGN_MINISTRY [~GOV]\n";
+    "FOREIGN_MINISTRY [~GOV]\n"
+    "POLICE {} [~COP]\n";
 
 struct Case {
   const char* text;
@@ -129,6 +146,38 @@ TEST(CoderGoldenTest, Table) {
       // new_actor_length: an uncoded noun phrase stands for itself.
       {"The Council of Magic left for France.", {"\"THE COUNCIL OF MAGIC\" FRA 032"}, 4},
       {"The Council of Magic left for France.", {}, 0},
+      // A form in a null block and in a coded one is coded by the latter.
+      {"Russia shot Ukraine.", {"RUS UKR 183"}},
+      // An irregular past heading its block is a verb even right after an agent.
+      {"The Russian official shot Ukraine.", {"RUSGOV UKR 183"}},
+      // The bare form after "an anti- X", "a X" is the head noun: X is the object.
+      {"France criticized an anti- Russia protest on Saturday.", {"FRA RUS 110"}},
+      // "very close" is an adjective; a plural right after a verb is its object.
+      {"Russian troops attacked very close to France.", {"RUSMIL FRA 190"}},
+      {"Ukraine criticized attacks on Russia.", {"UKR RUS 110"}},
+      // -ES is an ending only after a sibilant or O: "attackes" is no form of ATTACK.
+      {"Russia attackes Ukraine.", {}},
+      // "POLICE {}": no plural, so no regular ending either.
+      {"France criticized Russia's polices.", {"FRA RUS 110"}},
+      // A synset member of several words joined to the next pattern word before the verb.
+      {"Russia very mildly then criticized Ukraine.", {"RUS UKR 111"}},
+      // An infinitive through auxiliaries ("to be criticized") still belongs to the verb before.
+      {"France refused to be criticized by Russia.", {"FRA RUS 120"}},
+      // A pattern that binds the target before the verb, across "that": the subject is before.
+      {"France noted that Russia accused Ukraine.", {"FRA RUS 113"}},
+      // A name's leading article may be lower-case in mixed-case text.
+      {"Russia criticized the Gambia.", {"RUS GMB 110"}},
+      // "A and the people of B", "A's farmers and workers of B": a noun of an actor in a list.
+      {"Russia and the people of Ukraine criticized France.", {"RUS FRA 110", "UKR FRA 110"}},
+      {"France's farmers and workers of Ukraine criticized Russia.",
+       {"FRA RUS 110", "UKR RUS 110"}},
+      // % after the verb with a subject: the compound is the target.
+      {"Russia met with France and Ukraine.", {"RUS FRA 041", "RUS UKR 041"}},
+      // ^ skips a noun phrase that codes nothing too.
+      {"Russia warned their citizens about Ukraine.", {"RUS UKR 162"}},
+      // Bare agents before "in A and B" are placed in each country.
+      {"Officials and troops in Russia and Ukraine criticized France.",
+       {"RUSGOV FRA 110", "RUSMIL FRA 110", "UKRGOV FRA 110", "UKRMIL FRA 110"}},
   };
   for (const Case& c : cases) {
     std::unique_ptr<Coder> coder = MakeCoder(c.new_actor_length);

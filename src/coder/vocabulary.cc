@@ -143,7 +143,10 @@ WordIds Vocabulary::LookupUncached(std::string_view norm) const {
   const char c1 = norm[n - 1], c2 = norm[n - 2], c3 = norm[n - 3];
   // The suffix tests of the rules below, in their order: -IES, -IED, -ES, -S, -ED, -ING, -EN.
   if (c3 == 'I' && c2 == 'E' && (c1 == 'S' || c1 == 'D')) try_stem(n - 3, "Y");
-  if (c2 == 'E' && c1 == 'S') try_stem(n - 2);
+  // -ES only after a sibilant or O ("MARCHES", "VETOES"): "DEPARTES" is no form of DEPART.
+  if (c2 == 'E' && c1 == 'S' &&
+      (c3 == 'S' || c3 == 'X' || c3 == 'Z' || c3 == 'H' || c3 == 'O'))
+    try_stem(n - 2);
   if (c1 == 'S' && c2 != 'S') try_stem(n - 1);
   if (c2 == 'E' && c1 == 'D') {
     try_stem(n - 2);

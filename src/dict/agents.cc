@@ -4,7 +4,7 @@
 //   FARMER [~AGR]                                   '~XXX': the code goes after the actor's
 //   HUMAN_RIGHTS_BODY [NGO~]                        'XXX~': the code goes before it
 //   CHAMBER_OF_COMMERCE {CHAMBERS_OF_COMMERCE} [~BUS]   an irregular plural
-//   ANTI_RIOT_POLICE {} [~COP]                      no plural
+//   ANTI_RIOT_POLICE {} [~COP]                      no plural (and no regular ending: exact)
 //   CONGRESS!PERSON! [~LEG]                         CONGRESSMAN, CONGRESSMEN, ... (glued or not)
 //
 // Without braces the regular plural of the last word is added: +ES after S, SH, CH, X or Z, Y→IES
@@ -161,6 +161,8 @@ class AgentReader {
     for (const std::string& form : forms) {
       Phrase phrase = MakePhrase(form);
       if (phrase.empty()) continue;
+      // "POLICE {}": the braces list every other form, so no regular ending matches either.
+      if (!generate) phrase.back().exact = true;
       if (generate && !substituted && !phrase.back().exact && IsLetterWord(phrase.back().word)) {
         Phrase plural = phrase;
         plural.back().word = RegularPlural(plural.back().word);

@@ -184,6 +184,8 @@ Result<ValidationReport> RunValidationSuite(const ValidationSuite& suite,
       warnings.push_back(suite.path + ":" + std::to_string(record.line) + ": record '" +
                          record.id + "' has an empty <Text>");
     }
+    // PETRARCH stops at a tree it cannot read (bad_input_parse): nothing is coded.
+    if (record.unbalanced_parse) return {};
     return SuiteEventsFromDocument(coder->CodeSentence(record.text, record.date));
   };
   ValidationReport report = JudgeSuite(suite, code, options.ignore_include);

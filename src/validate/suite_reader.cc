@@ -6,7 +6,7 @@
 //   - <!-- ... --> comments and <? ... ?> declarations are skipped;
 //   - <Text>, <Parse> and the <Environment> children are read raw up to their closing tag, so a
 //     '<' inside a parse cannot derail the scan; <Parse> is discarded (a raw-text coder never
-//     uses it);
+//     uses it) but for the balance of its brackets (PETRARCH's bad_input_parse);
 //   - <Sentence ...> (self-closed or not) opens a record, which stays open until </Sentence>,
 //     the next <Sentence> or the end of the file; <EventCoding> and <Text> attach to it;
 //   - <Config> elements accumulate and every later record carries the list read so far;
@@ -84,6 +84,17 @@ std::string DecodeEntities(std::string_view s) {
     out.push_back(s[i]);
   }
   return out;
+}
+
+// True when every '(' of a parse tree is closed, in order (Treebank writes bracket words as
+// -LRB- and -RRB-, so every bracket is structure).
+bool BracketsBalance(std::string_view tree) {
+  int depth = 0;
+  for (char c : tree) {
+    if (c == '(') ++depth;
+    else if (c == ')' && --depth < 0) return false;
+  }
+  return depth == 0;
 }
 
 // Lines trimmed, blank ones dropped, joined with single spaces.
@@ -237,6 +248,7 @@ Status Scanner::OpenTag(std::string_view tag, std::string_view inside, bool self
   if (tag == "Parse") {
     if (self_closed) return Status::Ok();
     Result<std::string_view> raw = RawUntilClose(tag, after, tag_pos);
+    if (raw.ok() && in_record_) record_.unbalanced_parse = !BracketsBalance(*raw);
     return raw.status();
   }
   if (tag == "Text") {

@@ -90,6 +90,19 @@ TEST(ValidationReaderTest, ReadsPetrarch1Records) {
   EXPECT_EQ(demo.options[0].name, "stop_on_error");
   EXPECT_EQ(demo.options[0].value, "True");
   EXPECT_EQ(demo.options[0].line, 11u);
+  EXPECT_FALSE(demo.unbalanced_parse);
+}
+
+// A tree whose brackets do not balance is PETRARCH's bad_input_parse: the record codes nothing.
+TEST(ValidationReaderTest, MarksUnbalancedParses) {
+  ValidationSuite suite = MustParse(
+      "<Sentences><Sentence date=\"19950101\" id=\"E-1\" category=\"ERROR\">\n"
+      "<EventCoding error=\"bad_input_parse\"></EventCoding>\n"
+      "<Text>Arnor met Gondor.</Text>\n"
+      "<Parse>(ROOT (S (NP (NNP Arnor)) (VP (VBD met) (NP (NNP Gondor))) (. .))</Parse>\n"
+      "</Sentence></Sentences>\n");
+  ASSERT_EQ(suite.records.size(), 1u);
+  EXPECT_TRUE(suite.records[0].unbalanced_parse);
 }
 
 TEST(ValidationReaderTest, QuotedActorCodesAndSpacesAroundEquals) {
