@@ -193,7 +193,7 @@ class Tokenizer {
     t.start = static_cast<uint32_t>(start);
     t.end = static_cast<uint32_t>(end);
     t.kind = kind;
-    t.norm.assign(norm);
+    if (!norm.empty()) t.norm.assign(norm);  // words set theirs afterwards (SetNorm)
     return t;
   }
 
