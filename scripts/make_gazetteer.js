@@ -36,12 +36,17 @@ const MIN_POPULATION = 15000;
 const MIN_POPULATION_WORD = 300000;
 const KEEP_FEATURES = new Set(['PPL', 'PPLA', 'PPLA2', 'PPLA3', 'PPLA4', 'PPLA5', 'PPLC', 'PPLG',
                                'PPLS', 'PPLL', 'PPLF', 'PPLR', 'STLMT']);
+// Display names where the package's, shortened, would be ambiguous.
+const COUNTRY_NAMES = {PRK: 'North Korea', KOR: 'South Korea', COG: 'Republic of the Congo',
+                       VGB: 'British Virgin Islands', VIR: 'United States Virgin Islands'};
 // CAMEO's exceptions to ISO alpha-3 (data/actors/countries.txt).
 const CAMEO_CODE = {XK: 'KSV', TL: 'TMP'};
 const NEVER = new Set(['JANUARY', 'FEBRUARY', 'MARCH', 'APRIL', 'MAY', 'JUNE', 'JULY', 'AUGUST',
                        'SEPTEMBER', 'OCTOBER', 'NOVEMBER', 'DECEMBER', 'MONDAY', 'TUESDAY',
                        'WEDNESDAY', 'THURSDAY', 'FRIDAY', 'SATURDAY', 'SUNDAY', 'CENTRAL',
-                       'NORTH', 'SOUTH', 'EAST', 'WEST', 'CAPITAL', 'CITY', 'REPUBLIC']);
+                       'NORTH', 'SOUTH', 'EAST', 'WEST', 'CAPITAL', 'CITY', 'REPUBLIC',
+                       // Admin-1 areas named like the sea or region that news means by the name.
+                       'RED SEA']);
 // Abbreviations the tokenizer keeps with their period (src/text/abbreviations.cc).
 const KEEP_PERIOD = new Set(['ST', 'STE', 'MT', 'FT']);
 // Admin-1 name suffixes that news text drops ("Donetsk Oblast" is "Donetsk" or "Donetsk region").
@@ -79,6 +84,10 @@ function Key(name) {
       let clitic = null;
       if (p.endsWith("'S") && p.length > 2) { clitic = "'S"; p = p.slice(0, -2); }
       if (/^'|'$/.test(p) || (p.match(/'/g) || []).length > 1) return null;
+      if (/^([A-Z]\.)+$/.test(p)) {  // "U.S.": the tokenizer keeps it whole
+        out.push(p);
+        continue;
+      }
       if (p.includes('.')) {
         const bare = p.replace(/\.$/, '');
         if (bare.includes('.')) return null;
@@ -102,6 +111,7 @@ const EXONYMS = [
   ['SYR', 'AR RAQQAH', ['RAQQA', 'RAQQAH']], ['SYR', 'HAMAH', ['HAMA']],
   ['IRQ', 'AL FALLUJAH', ['FALLUJAH', 'FALLUJA']], ['UKR', 'KUPJANSK', ['KUPIANSK', "KUP'YANSK"]],
   ['UKR', 'IZYUM', ['IZIUM']], ['MMR', 'NAY PYI TAW', ['NAYPYIDAW', 'NAYPYITAW']], ['RUS', 'GROZNYY', ['GROZNY']],
+  ['YEM', 'AL HUDAYDAH', ['HODEIDAH', 'HUDAYDAH']],
 ];
 
 // "ST. PETERSBURG" is also written "ST PETERSBURG" and "SAINT PETERSBURG"; "KRAMATORS'K" is
@@ -124,7 +134,12 @@ for (const cc of fs.readdirSync(path.join(csc, 'countries'))) {
   const c = JSON.parse(fs.readFileSync(path.join(csc, 'countries', cc, 'index.json'), 'utf8'));
   const code = CAMEO_CODE[c.code] || (c.iso && c.iso.alpha3);
   if (!code || !/^[A-Z]{3}$/.test(code)) continue;
-  countries.set(c.code, {code, name: c.name, population: 0});
+  // "Iran (Islamic Republic of)" → "Iran", "Congo, Democratic Republic of the" → "Democratic
+  // Republic of the Congo": names as a sentence would give them.
+  let name = c.name.replace(/\s*\(.*\)$/, '');
+  const comma = name.match(/^([^,]+), (.+)$/);
+  if (comma) name = comma[2] + ' ' + comma[1];
+  countries.set(c.code, {code, name: COUNTRY_NAMES[code] || name, population: 0});
 }
 // "CC|code" → admin record, by FIPS code (GeoNames' scheme for most countries), then by ISO code.
 const adminsByFips = new Map(), adminsByIso = new Map();
@@ -204,6 +219,8 @@ for (const c of cities) {
              lat: Round(lat), lon: Round(lon), population: c.population,
              kind: capital ? 'capital' : 'city'});
 }
+// An area named like an ordinary word ("Centre", "Littoral", "South") keeps only its longer keys.
+const Plain = (key) => NEVER.has(key) || words.has(key);
 for (const a of new Set([...adminsByFips.values(), ...adminsByIso.values()])) {
   const key = Key(a.name);
   if (!key) continue;
@@ -212,18 +229,51 @@ for (const a of new Set([...adminsByFips.values(), ...adminsByIso.values()])) {
   for (const suffix of ADMIN_SUFFIXES) {
     if (!key.endsWith(' ' + suffix)) continue;
     const base = key.slice(0, -suffix.length - 1);
-    if (NEVER.has(base)) break;
-    keys.push(base, base + ' REGION', base + ' PROVINCE');
+    keys.push(base + ' REGION', base + ' PROVINCE');
+    if (!Plain(base)) keys.push(base);
     break;
   }
+  if (Plain(keys[0])) keys.shift();
+  if (keys.length === 0) continue;
   rows.push({keys: [...new Set(keys)], name: a.name, country: country.code, admin1: a.name,
              lat: Round(a.lat), lon: Round(a.lon), population: a.population, kind: 'admin'});
 }
+// Country names: the spellings of countries.txt (CONGO is the DRC there, as in wire usage), not
+// its demonyms (a spelling whose plural is also there, or that ends like one: IRANIAN(S), BRITISH,
+// CONGOLESE), then the package's name unless another country claims it.
+const countryNames = new Map();  // code → keys
+{
+  let code = null, spellings = [];
+  const lines = fs.readFileSync(path.join(repo, 'data', 'actors', 'countries.txt'), 'utf8').split('\n');
+  for (const line of lines.concat([''])) {
+    const entry = line.match(/^([^#+\s][^\[]*?)\s*\[([A-Z]{3})\]/);
+    const alt = line.match(/^\+([^\s\[#]+)/);
+    if (alt && code) {
+      spellings.push(alt[1]);
+      continue;
+    }
+    if (code && !countryNames.has(code)) {
+      const all = new Set(spellings);
+      const demonym = (w) => all.has(w + 'S') || (w.endsWith('S') && all.has(w.slice(0, -1))) ||
+                             /(IAN|ISH|ESE|ICAN)$/.test(w);
+      countryNames.set(code, spellings.filter((w) => !demonym(w))
+                                 .map((w) => Key(w.replace(/_/g, ' ').trim())).filter((k) => k));
+    }
+    code = null;
+    if (entry) {
+      code = entry[2];
+      spellings = [entry[1]];
+    }
+  }
+}
+const claimed = new Set([...countryNames.values()].flat());
 for (const c of countries.values()) {
-  const key = Key(c.name);
-  if (!key) continue;
+  const keys = [...(countryNames.get(c.code) || [])];
+  const own = Key(c.name);
+  if (own && !claimed.has(own)) keys.unshift(own);
+  if (keys.length === 0) continue;
   // No coordinates: the data has no centroid for a country (docs/output.md).
-  rows.push({keys: [key], name: c.name, country: c.code, admin1: '', lat: '', lon: '',
+  rows.push({keys: [...new Set(keys)], name: c.name, country: c.code, admin1: '', lat: '', lon: '',
              population: c.population, kind: 'country'});
 }
 rows.sort((x, y) => x.country.localeCompare(y.country) || x.keys[0].localeCompare(y.keys[0]) ||
