@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "coder/coder_impl.h"
+#include "coder/places.h"
 #include "coder/sentence.h"
 #include "coder/words.h"
 #include "dragoman/coder.h"
@@ -544,6 +545,7 @@ CodedDocument CodeSpans(const Coder::Impl& impl, std::string_view text, std::vec
       out.events.push_back(std::move(e));
     }
   }
+  if (const Gazetteer* places = Gazetteer::Builtin()) FindPlaces(*places, text, sentences, &out.events);
   FindEntities(impl, sentences, &out);
   TextWarnings(impl, sentences, skip, &out);
   DateWarnings(sentences, date, &out);
