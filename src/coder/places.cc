@@ -4,10 +4,12 @@
 // buffer is reused, so no token costs an allocation.
 #include "coder/places.h"
 
+#include <algorithm>
 #include <cmath>
 #include <optional>
 #include <span>
 #include <string>
+#include <vector>
 
 #include "coder/words.h"
 
@@ -18,7 +20,6 @@ namespace {
 // A place name found in the text and what it may mean.
 struct Mention {
   Span span;
-  uint32_t token = 0;                    // first token (within the sentence)
   std::span<const uint32_t> places;      // the gazetteer's candidates
   std::span<const uint32_t> qualifier;   // places named after a comma: "Paris, Texas"
   std::span<const uint32_t> within;      // the area named after "in": "Palma in northern Mozambique"
@@ -192,7 +193,6 @@ void SentenceMentions(const Gazetteer& g, const Sentence& s, std::string* key,
       continue;
     Mention m;
     m.span = Span{tok.start, tokens[end - 1].end};
-    m.token = static_cast<uint32_t>(t);
     m.places = places;
     m.qualifier = QualifierAt(g, tokens, end, key);
     m.within = WithinAt(g, tokens, end, key);
