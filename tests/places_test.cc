@@ -83,6 +83,10 @@ TEST_F(PlacesTest, PlaceAfterALocativeWord) {
        "Melitopol UKR city"},
       {"Russian troops attacked Ukrainian soldiers in Donetsk in eastern Ukraine.",
        "Donetsk UKR city"},
+      // A name before a place noun is an adjective; before an area noun, the area.
+      {"Somali militants attacked soldiers in the Somali capital Mogadishu.",
+       "Mogadishu SOM capital"},
+      {"Taliban fighters attacked Afghan soldiers in Ghazni province.", "Ghazni AFG admin"},
   });
   CodedDocument doc = Code("Russian troops attacked Ukrainian soldiers near Kharkiv.");
   ASSERT_EQ(doc.events.size(), 1u);

@@ -24,6 +24,7 @@ struct Mention {
   std::span<const uint32_t> qualifier;   // places named after a comma: "Paris, Texas"
   std::span<const uint32_t> within;      // the area named after "in": "Palma in northern Mozambique"
   bool country_only = false;             // every candidate is a country
+  bool area = false;                     // an area noun follows: "in Ghazni province"
 };
 
 // What the whole document says that helps choose among places.
@@ -47,6 +48,15 @@ bool IsPlaceNoun(std::string_view w) {
       "CITY",   "TOWN",   "VILLAGE",  "REGION",    "PROVINCE", "STATE",  "CAPITAL", "PORT",
       "AREA",   "DISTRICT", "OBLAST", "OUTSKIRTS", "SUBURBS",  "CENTRE", "CENTER",  "STREETS",
       "BORDER", "EDGE",   "SETTLEMENT", "HUB"};
+  for (std::string_view k : kWords)
+    if (w == k) return true;
+  return false;
+}
+
+// Nouns after a name that make it an area's: "Ghazni province", "the Donetsk region".
+bool IsAreaNoun(std::string_view w) {
+  static constexpr std::string_view kWords[] = {"PROVINCE", "REGION",     "STATE",  "OBLAST",
+                                                "DISTRICT", "GOVERNORATE", "COUNTY", "PREFECTURE"};
   for (std::string_view k : kWords)
     if (w == k) return true;
   return false;
@@ -79,9 +89,10 @@ bool LocativeBefore(std::span<const Token> tokens, size_t t) {
     const Token& prev = tokens[b - 1];
     if (IsLocativePreposition(prev.norm)) return true;
     if (prev.norm == "OF" && b >= 2 && IsPlaceNoun(tokens[b - 2].norm)) return true;
-    // "in Russian-occupied Melitopol": a capitalised word before a hyphen modifies too.
-    const bool hyphenated = prev.capitalized && tokens[b].norm == "-";
-    if (!IsPlaceModifier(prev) && !hyphenated) return false;
+    // "in Russian-occupied Melitopol", "in the Somali capital Mogadishu": a capitalised word
+    // before a hyphen or a place noun modifies too.
+    const bool adjective = prev.capitalized && (tokens[b].norm == "-" || IsPlaceNoun(tokens[b].norm));
+    if (!IsPlaceModifier(prev) && !adjective) return false;
   }
   return false;
 }
@@ -191,12 +202,17 @@ void SentenceMentions(const Gazetteer& g, const Sentence& s, std::string* key,
     if (end < tokens.size() && tokens[end].kind == TokenKind::kWord && tokens[end].capitalized &&
         !(s.flags[end] & kTimeWord))
       continue;
+    // "the Somali capital Mogadishu": the name is an adjective of the place that follows.
+    if (end + 1 < tokens.size() && !tokens[end].capitalized && IsPlaceNoun(tokens[end].norm) &&
+        tokens[end + 1].capitalized)
+      continue;
     Mention m;
     m.span = Span{tok.start, tokens[end - 1].end};
     m.places = places;
     m.qualifier = QualifierAt(g, tokens, end, key);
     m.within = WithinAt(g, tokens, end, key);
     m.country_only = AllCountries(g, places);
+    m.area = end < tokens.size() && !tokens[end].capitalized && IsAreaNoun(tokens[end].norm);
     t = end - 1;
     // An area that none of the candidates is in: the place is one the gazetteer lacks (Palma,
     // Mozambique is smaller than the data keeps; Palma, Spain is not meant).
@@ -238,6 +254,7 @@ const Gazetteer::Place* Choose(const Gazetteer& g, const Mention& m, const Docum
     double score = std::log10(static_cast<double>(p.population) + 10);
     if (p.kind == Gazetteer::Kind::kCapital) score += 2;
     if (p.kind == Gazetteer::Kind::kCity) score += 1;  // "Moscow" is the city before the region
+    if (m.area && p.kind == Gazetteer::Kind::kAdmin) score += 3;
     if (qualified) score += 20;
     if (event && (p.country == event->source.country ||
                   (event->has_target && p.country == event->target.country)))
