@@ -151,6 +151,10 @@ TEST_F(PlacesTest, PeopleNamedLikeTownsAreNotPlaces) {
       {"Russian troops attacked Ukrainian soldiers in Obama.", "Obama JPN city"},
       // An unknown longer name that starts like a town.
       {"China accused Japan in Victoria Nuland's presence.", ""},
+      // After a title a name is a person's: Victoria and Eugene are not places, Florence is.
+      {"Police detained protesters near Gen. Eugene Smith's home.", ""},
+      {"Russia accused Ukraine at a meeting with President Victoria Smith in Florence.",
+       "Florence ITA city"},
   });
 }
 
