@@ -135,7 +135,7 @@ TEST_F(PlacesTest, NoPlaceMeansNoLocation) {
       {"Russia attacked Ukraine.", ""},
       // A country that is an actor is not where the event happened.
       {"Russian troops attacked Ukraine.", ""},
-      // "in northern Mozambique" rules out Palma, Spain (the Mozambican Palma is too small to keep).
+      // "in northern Mozambique" rules out Palma, Spain (Palma, Mozambique is too small to keep).
       {"Islamist insurgents attacked the coastal town of Palma in northern Mozambique.",
        ""},
       // Ordinary words and months are not places, even capitalised after "in".
@@ -301,7 +301,9 @@ TEST_F(PlacesOutputTest, SqliteColumns) {
                                -1, &stmt, nullptr),
             SQLITE_OK);
   ASSERT_EQ(sqlite3_step(stmt), SQLITE_ROW);
-  auto text = [&](int c) { return std::string(reinterpret_cast<const char*>(sqlite3_column_text(stmt, c))); };
+  auto text = [&](int c) {
+    return std::string(reinterpret_cast<const char*>(sqlite3_column_text(stmt, c)));
+  };
   EXPECT_EQ(text(0), "Kharkiv");
   EXPECT_EQ(text(1), "UKR");
   EXPECT_EQ(text(2), "Kharkiv Oblast");

@@ -63,7 +63,7 @@ struct ActorMention {
 };
 
 // Where an event happened: a gazetteer place named in its sentence ("in Kyiv", "near Kharkiv"),
-// else the dateline's city (docs/output.md, "location").
+// else the dateline's city (docs/output.md, "Locations").
 struct Location {
   std::string name;      // the gazetteer's name ("Kyiv", "Donetsk Oblast")
   std::string country;   // ISO alpha-3 as actor codes use it ("UKR")

@@ -545,7 +545,8 @@ CodedDocument CodeSpans(const Coder::Impl& impl, std::string_view text, std::vec
       out.events.push_back(std::move(e));
     }
   }
-  if (const Gazetteer* places = Gazetteer::Builtin()) FindPlaces(*places, text, sentences, &out.events);
+  if (const Gazetteer* places = Gazetteer::Builtin())
+    FindPlaces(*places, text, sentences, &out.events);
   FindEntities(impl, sentences, &out);
   TextWarnings(impl, sentences, skip, &out);
   DateWarnings(sentences, date, &out);

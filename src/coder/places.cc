@@ -22,7 +22,7 @@ struct Mention {
   Span span;
   std::span<const uint32_t> places;      // the gazetteer's candidates
   std::span<const uint32_t> qualifier;   // places named after a comma: "Paris, Texas"
-  std::span<const uint32_t> within;      // the area named after "in": "Palma in northern Mozambique"
+  std::span<const uint32_t> within;      // the area after "in": "Palma in northern Mozambique"
   bool country_only = false;             // every candidate is a country
   bool area = false;                     // an area noun follows: "in Ghazni province"
 };
@@ -91,7 +91,8 @@ bool LocativeBefore(std::span<const Token> tokens, size_t t) {
     if (prev.norm == "OF" && b >= 2 && IsPlaceNoun(tokens[b - 2].norm)) return true;
     // "in Russian-occupied Melitopol", "in the Somali capital Mogadishu": a capitalised word
     // before a hyphen or a place noun modifies too.
-    const bool adjective = prev.capitalized && (tokens[b].norm == "-" || IsPlaceNoun(tokens[b].norm));
+    const bool adjective =
+        prev.capitalized && (tokens[b].norm == "-" || IsPlaceNoun(tokens[b].norm));
     if (!IsPlaceModifier(prev) && !adjective) return false;
   }
   return false;
@@ -165,7 +166,8 @@ bool Qualifies(const Gazetteer& g, const Gazetteer::Place& p, std::span<const ui
     const Gazetteer::Place& qp = g.place(q);
     if (qp.country != p.country) continue;
     if (qp.kind == Gazetteer::Kind::kCountry) return true;
-    if (qp.kind == Gazetteer::Kind::kAdmin && !p.admin1.empty() && qp.admin1 == p.admin1) return true;
+    if (qp.kind == Gazetteer::Kind::kAdmin && !p.admin1.empty() && qp.admin1 == p.admin1)
+      return true;
   }
   return false;
 }
@@ -175,8 +177,10 @@ bool Qualifies(const Gazetteer& g, const Gazetteer::Place& p, std::span<const ui
 bool AnyQualifies(const Gazetteer& g, std::span<const uint32_t> places,
                   std::span<const uint32_t> areas) {
   bool any_area = false;
-  for (uint32_t a : areas)
-    any_area |= g.place(a).kind == Gazetteer::Kind::kAdmin || g.place(a).kind == Gazetteer::Kind::kCountry;
+  for (uint32_t a : areas) {
+    const Gazetteer::Kind kind = g.place(a).kind;
+    any_area |= kind == Gazetteer::Kind::kAdmin || kind == Gazetteer::Kind::kCountry;
+  }
   if (!any_area) return true;
   for (uint32_t p : places)
     if (Qualifies(g, g.place(p), areas)) return true;

@@ -188,8 +188,8 @@ std::span<const uint32_t> Gazetteer::Lookup(std::string_view key) const {
 }
 
 std::string_view Gazetteer::CountryName(std::string_view code) const {
-  auto it = std::lower_bound(countries_.begin(), countries_.end(), code,
-                             [&](uint32_t i, std::string_view c) { return places_[i].country < c; });
+  auto before = [&](uint32_t i, std::string_view c) { return places_[i].country < c; };
+  auto it = std::lower_bound(countries_.begin(), countries_.end(), code, before);
   return it != countries_.end() && places_[*it].country == code ? places_[*it].name
                                                                   : std::string_view();
 }

@@ -56,12 +56,15 @@ TEST(GazetteerTest, ParsesRowsAndLooksUpEveryKeyMostPopulousFirst) {
 }
 
 TEST(GazetteerTest, BadRowsAreCorruption) {
-  for (const char* row : {"PARIS\tParis\tFRA\n",                                         // fields
-                          "PARIS\tParis\tFRA\t\t91\t2\t1\tcity\n",                       // lat
-                          "PARIS\tParis\tFRA\t\t48\t2\tmany\tcity\n",                    // population
-                          "PARIS\tParis\tFRA\t\t48\t2\t1\ttown\n",                       // kind
-                          "PARIS||X\tParis\tFRA\t\t48\t2\t1\tcity\n",                    // empty key
-                          "PARIS\tParis\tFRANCE\t\t48\t2\t1\tcity\n"}) {                 // country
+  const char* const kBad[] = {
+      "PARIS\tParis\tFRA\n",                          // too few fields
+      "PARIS\tParis\tFRA\t\t91\t2\t1\tcity\n",        // latitude
+      "PARIS\tParis\tFRA\t\t48\t2\tmany\tcity\n",     // population
+      "PARIS\tParis\tFRA\t\t48\t2\t1\ttown\n",        // kind
+      "PARIS||X\tParis\tFRA\t\t48\t2\t1\tcity\n",     // empty key
+      "PARIS\tParis\tFRANCE\t\t48\t2\t1\tcity\n",     // country
+  };
+  for (const char* row : kBad) {
     auto g = Gazetteer::Parse(row);
     EXPECT_FALSE(g.ok()) << row;
   }
@@ -93,7 +96,8 @@ TEST(GazetteerTest, BuiltinKeysAreWhatTheTokenizerMakesOfThem) {
 TEST(GazetteerTest, BuiltinLoadsFast) {
   auto start = std::chrono::steady_clock::now();
   auto g = Gazetteer::Load(DataDirectory() + "/gazetteer.tsv");
-  double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+  const auto elapsed = std::chrono::steady_clock::now() - start;
+  double ms = std::chrono::duration<double, std::milli>(elapsed).count();
   if (!g.ok()) GTEST_SKIP() << "no data/gazetteer.tsv";
   // Measured at about 10 ms; the bound leaves room for a busy machine and sanitizer builds.
   EXPECT_LT(ms, 500.0);

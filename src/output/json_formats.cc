@@ -117,8 +117,10 @@ void AppendEventLocation(std::string_view text, const Event& e, std::string* out
   AppendJsonMember("country", l.country_name, out);
   AppendJsonMember("country_code", l.country, out);
   out->append(city ? ",\"feature_class\":\"P\"" : ",\"feature_class\":\"A\"");
-  out->append(city ? ",\"resolution\":4" : l.kind == "admin" ? ",\"resolution\":2" : ",\"resolution\":1");
-  out->append(",\"start\":" + std::to_string(l.span.start) + ",\"end\":" + std::to_string(l.span.end));
+  const int resolution = city ? 4 : l.kind == "admin" ? 2 : 1;
+  out->append(",\"resolution\":" + std::to_string(resolution) +
+              ",\"start\":" + std::to_string(l.span.start) +
+              ",\"end\":" + std::to_string(l.span.end));
   out->push_back('}');
 }
 

@@ -74,7 +74,8 @@ void AppendLocation(const RecordContext& ctx, const Event& e, std::string* out) 
   AppendJsonMember("source", l.from_dateline ? "dateline" : "sentence", out);
   out->append(",\"text\":");
   AppendSpanText(ctx.text, l.span, out);
-  out->append(",\"start\":" + std::to_string(l.span.start) + ",\"end\":" + std::to_string(l.span.end));
+  out->append(",\"start\":" + std::to_string(l.span.start) +
+              ",\"end\":" + std::to_string(l.span.end));
   out->push_back('}');
 }
 
