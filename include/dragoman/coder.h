@@ -67,6 +67,20 @@ struct ActorMention {
   std::string rule;     // the dictionary entry that coded it ("actors.txt:12 VLADIMIR_PUTIN_")
 };
 
+// Where an event happened: a gazetteer place named in its sentence ("in Kyiv", "near Kharkiv"),
+// else the dateline's city (docs/output.md, "Locations").
+struct Location {
+  std::string name;      // the gazetteer's name ("Kyiv", "Donetsk Oblast")
+  std::string country;   // ISO alpha-3 as actor codes use it ("UKR")
+  std::string country_name;  // "Ukraine", "" when the gazetteer has none
+  std::string admin1;    // first-level division, "" when unknown
+  double lat = 0, lon = 0;
+  bool has_coordinates = false;  // false for a country (the data has no centroids)
+  std::string kind;      // "city", "capital", "admin" or "country"
+  bool from_dateline = false;
+  Span span;             // the mention; for a dateline place, the dateline
+};
+
 struct Event {
   uint32_t sentence_index = 0;
   Span sentence;
@@ -82,6 +96,8 @@ struct Event {
   // "hypothetical" (if, would, could)
   std::string modality = "asserted";
   const CameoInfo* info = nullptr;  // reference facts for `cameo`, or nullptr (points into the Coder)
+  bool has_location = false;
+  Location location;
 };
 
 struct CoderWarning {

@@ -32,6 +32,13 @@ void AppendWarningRecord(const RecordContext& ctx, const CoderWarning& warning, 
 void AppendErrorRecord(std::string_view file, size_t line, std::string_view message,
                        std::string* out);
 
+// A latitude or longitude as every format writes it: four decimals ("50.4547", about 11 m).
+std::string FormatCoordinate(double degrees);
+// The members `,"<name>":"<value>"` and `,"lat":..,"lon":..` (null without coordinates) that the
+// JSON formats' location objects are made of.
+void AppendJsonMember(std::string_view name, std::string_view value, std::string* out);
+void AppendJsonCoordinates(const Location& location, std::string* out);
+
 // JSON string escaping (quotes included); invalid UTF-8 becomes U+FFFD.
 void AppendJsonString(std::string_view s, std::string* out);
 // A JSON number as printf's %g writes it ("7", "-2.5").

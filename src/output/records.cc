@@ -65,6 +65,29 @@ void AppendActor(const RecordContext& ctx, const ActorMention& a, std::string* o
   out->push_back('}');
 }
 
+// {"name", "country", "country_name", "admin1", "lat", "lon", "kind", "source", "text", "start",
+// "end"} or null (docs/output.md, "location").
+void AppendLocation(const RecordContext& ctx, const Event& e, std::string* out) {
+  if (!e.has_location) {
+    out->append("null");
+    return;
+  }
+  const Location& l = e.location;
+  out->append("{\"name\":");
+  AppendJsonString(l.name, out);
+  AppendJsonMember("country", l.country, out);
+  AppendJsonMember("country_name", l.country_name, out);
+  AppendJsonMember("admin1", l.admin1, out);
+  AppendJsonCoordinates(l, out);
+  AppendJsonMember("kind", l.kind, out);
+  AppendJsonMember("source", l.from_dateline ? "dateline" : "sentence", out);
+  out->append(",\"text\":");
+  AppendSpanText(ctx.text, l.span, out);
+  out->append(",\"start\":" + std::to_string(l.span.start) +
+              ",\"end\":" + std::to_string(l.span.end));
+  out->push_back('}');
+}
+
 void AppendHead(const RecordContext& ctx, std::string_view type, std::string* out) {
   out->append("{\"type\":");
   AppendJsonString(type, out);
@@ -190,7 +213,27 @@ void AppendEventRecord(const RecordContext& ctx, const Event& e, std::string* ou
   AppendJsonString(e.modality, out);
   out->append(",\"rule\":");
   AppendJsonString(e.rule, out);
+  out->append(",\"location\":");
+  AppendLocation(ctx, e, out);
   AppendTail(ctx, out);
+}
+
+std::string FormatCoordinate(double degrees) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.4f", degrees);
+  return buf;
+}
+
+void AppendJsonMember(std::string_view name, std::string_view value, std::string* out) {
+  out->push_back(',');
+  AppendJsonString(name, out);
+  out->push_back(':');
+  AppendJsonString(value, out);
+}
+
+void AppendJsonCoordinates(const Location& l, std::string* out) {
+  out->append(",\"lat\":" + (l.has_coordinates ? FormatCoordinate(l.lat) : std::string("null")));
+  out->append(",\"lon\":" + (l.has_coordinates ? FormatCoordinate(l.lon) : std::string("null")));
 }
 
 void AppendDocumentRecord(const RecordContext& ctx, const CodedDocument& doc,

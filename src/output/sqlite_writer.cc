@@ -29,7 +29,9 @@ CREATE TABLE events (
   source_code TEXT NOT NULL, target_code TEXT, cameo TEXT NOT NULL, root_code TEXT NOT NULL,
   quad_class INTEGER, goldstein REAL, plover_event TEXT, plover_mode TEXT, plover_context TEXT,
   verb_text TEXT NOT NULL, verb_start INTEGER NOT NULL, verb_end INTEGER NOT NULL,
-  negated INTEGER NOT NULL, rule TEXT NOT NULL);
+  negated INTEGER NOT NULL, rule TEXT NOT NULL, location_name TEXT, location_country TEXT,
+  location_admin1 TEXT, location_lat REAL, location_lon REAL, location_kind TEXT,
+  location_source TEXT, location_start INTEGER, location_end INTEGER);
 CREATE TABLE entities (
   id INTEGER PRIMARY KEY, event INTEGER NOT NULL REFERENCES events(id),
   role TEXT NOT NULL CHECK (role IN ('source', 'target')), code TEXT NOT NULL, country TEXT NOT NULL,
@@ -48,6 +50,7 @@ CREATE INDEX events_date ON events(date);
 CREATE INDEX events_cameo ON events(cameo);
 CREATE INDEX events_source_code ON events(source_code);
 CREATE INDEX events_target_code ON events(target_code);
+CREATE INDEX events_location_country ON events(location_country);
 CREATE INDEX entities_event ON entities(event);
 CREATE INDEX entities_code ON entities(code);
 CREATE INDEX quotes_document ON quotes(document);
@@ -114,7 +117,8 @@ class SqliteWriter : public Writer {
   Status Prepare() {
     const std::pair<Statement*, const char*> statements[] = {
         {&document_, "INSERT INTO documents VALUES (?,?,?,?,?,?,?)"},
-        {&event_, "INSERT INTO events VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"},
+        {&event_,
+         "INSERT INTO events VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"},
         {&entity_,
          "INSERT INTO entities (event, role, code, country, sector, text, text_start, text_end, "
          "rule) VALUES (?,?,?,?,?,?,?,?,?)"},
@@ -170,6 +174,7 @@ class SqliteWriter : public Writer {
           .Int(e.verb.end)
           .Int(e.negated)
           .Text(e.rule);
+      Location(e);
       if (event_.Run() != SQLITE_OK) return Error("insert into events");
       if (Status s = Entity(number, "source", text, e.source); !s.ok()) return s;
       if (e.has_target) {
@@ -215,6 +220,22 @@ class SqliteWriter : public Writer {
   }
 
  private:
+  // The location_* columns of an event row (NULL when the event has no location).
+  void Location(const Event& e) {
+    if (!e.has_location) {
+      for (int k = 0; k < 9; ++k) event_.Null();
+      return;
+    }
+    const dragoman::Location& l = e.location;
+    event_.Text(l.name).Text(l.country).TextOrNull(l.admin1);
+    if (l.has_coordinates) event_.Real(l.lat).Real(l.lon);
+    else event_.Null().Null();
+    event_.Text(l.kind)
+        .Text(l.from_dateline ? "dateline" : "sentence")
+        .Int(l.span.start)
+        .Int(l.span.end);
+  }
+
   Status Error(const char* what) {
     return Status::IOError(path_ + ": " + what + ": " + sqlite3_errmsg(db_));
   }
@@ -299,6 +320,28 @@ Status ReadRun(sqlite3* db, const std::string& path, Checkpoint* c) {
   return Status::Ok();
 }
 
+// A database written before events had locations gets their columns, so that it can be resumed.
+template <typename Exec>
+Status AddLocationColumns(sqlite3* db, const Exec& exec) {
+  sqlite3_stmt* stmt = nullptr;
+  bool has = false;
+  if (sqlite3_prepare_v2(db, "SELECT 1 FROM pragma_table_info('events') WHERE name='location_name'",
+                         -1, &stmt, nullptr) == SQLITE_OK)
+    has = sqlite3_step(stmt) == SQLITE_ROW;
+  sqlite3_finalize(stmt);
+  if (has) return Status::Ok();
+  return exec(
+      "ALTER TABLE events ADD COLUMN location_name TEXT;"
+      "ALTER TABLE events ADD COLUMN location_country TEXT;"
+      "ALTER TABLE events ADD COLUMN location_admin1 TEXT;"
+      "ALTER TABLE events ADD COLUMN location_lat REAL;"
+      "ALTER TABLE events ADD COLUMN location_lon REAL;"
+      "ALTER TABLE events ADD COLUMN location_kind TEXT;"
+      "ALTER TABLE events ADD COLUMN location_source TEXT;"
+      "ALTER TABLE events ADD COLUMN location_start INTEGER;"
+      "ALTER TABLE events ADD COLUMN location_end INTEGER;");
+}
+
 }  // namespace
 
 Result<std::unique_ptr<Writer>> OpenSqliteWriter(const OutputOptions& options, bool resume,
@@ -330,6 +373,7 @@ Result<std::unique_ptr<Writer>> OpenSqliteWriter(const OutputOptions& options, b
   if (Status s = exec("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"); !s.ok()) return s;
   if (resume) {
     if (Status s = ReadRun(db, path, checkpoint); !s.ok()) return s;
+    if (Status s = AddLocationColumns(db, exec); !s.ok()) return s;
   } else if (Status s = exec(kSchema); !s.ok()) {
     return s;
   }

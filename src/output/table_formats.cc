@@ -78,6 +78,12 @@ class Row {
   int count_ = 0;
 };
 
+// Latitude and longitude, empty for a place without coordinates (a country).
+void Coordinates(Row& row, const Location& l) {
+  if (l.has_coordinates) row.Field(FormatCoordinate(l.lat)).Field(FormatCoordinate(l.lon));
+  else row.Field("").Field("");
+}
+
 void HeaderRow(char separator, const std::vector<const char*>& names, std::string* out) {
   Row row(separator, out);
   for (const char* n : names) row.Field(n);
@@ -95,7 +101,8 @@ class GdeltFormatter : public RecordFormatter {
                "Actor2Type1Code", "Actor2Type2Code", "Actor2Type3Code", "IsRootEvent",
                "EventCode", "EventBaseCode", "EventRootCode", "QuadClass", "GoldsteinScale",
                "SOURCEURL", "MentionIdentifier", "SentenceID", "Actor1CharOffset",
-               "Actor2CharOffset", "ActionCharOffset"},
+               "Actor2CharOffset", "ActionCharOffset", "ActionGeo_Type", "ActionGeo_FullName",
+               "ActionGeo_CountryCode", "ActionGeo_Lat", "ActionGeo_Long"},
               out);
   }
 
@@ -132,11 +139,30 @@ class GdeltFormatter : public RecordFormatter {
           .Field(e.source.span.start)
           .Field(e.has_target ? std::to_string(e.target.span.start) : std::string())
           .Field(e.verb.start);
+      ActionGeo(row, e);
       row.End();
     }
   }
 
  private:
+  // GDELT's ActionGeo columns. Type: 1 country, 2 US state, 3 US city, 4 world city, 5 world state.
+  // FullName: "City, State, Country", "State, Country" or "Country". CountryCode is the ISO
+  // alpha-3 code the actor columns use, not GDELT's FIPS 10-4 (docs/formats.md).
+  static void ActionGeo(Row& row, const Event& e) {
+    if (!e.has_location) {
+      for (int k = 0; k < 5; ++k) row.Field("");
+      return;
+    }
+    const Location& l = e.location;
+    const bool us = l.country == "USA";
+    int type = l.kind == "country" ? 1 : l.kind == "admin" ? (us ? 2 : 5) : (us ? 3 : 4);
+    std::string full = l.name;
+    if (!l.admin1.empty() && l.admin1 != l.name) full += ", " + l.admin1;
+    if (!l.country_name.empty() && l.kind != "country") full += ", " + l.country_name;
+    row.Field(std::to_string(type)).Field(full).Field(l.country);
+    Coordinates(row, l);
+  }
+
   static void Actor(Row& row, std::string_view text, const ActorMention& a, bool present) {
     if (!present) {
       for (int k = 0; k < 6; ++k) row.Field("");
@@ -161,6 +187,17 @@ int PhoenixQuad(std::string_view code) {
   if (code.size() < 2 || code[0] < '0' || code[0] > '2' || code[1] < '0' || code[1] > '9') return -1;
   int root = (code[0] - '0') * 10 + (code[1] - '0');
   return root >= 1 && root <= 20 ? kByRoot[root] : -1;
+}
+
+// Phoenix's Lat, Lon, LocationName, StateName, CountryCode.
+void Place(Row& row, const Event& e) {
+  if (!e.has_location) {
+    for (int k = 0; k < 5; ++k) row.Field("");
+    return;
+  }
+  const Location& l = e.location;
+  Coordinates(row, l);
+  row.Field(l.name).Field(l.admin1).Field(l.country);
 }
 
 class PhoenixFormatter : public RecordFormatter {
@@ -205,13 +242,9 @@ class PhoenixFormatter : public RecordFormatter {
           .Field(code.substr(0, std::min<size_t>(2, code.size())))
           .Field(quad < 0 ? std::string() : std::to_string(quad))
           .Field(e.info ? FormatScore(e.info->goldstein) : std::string())
-          .Field("")  // Issues
-          .Field("")  // Lat
-          .Field("")  // Lon
-          .Field("")  // LocationName
-          .Field("")  // StateName
-          .Field("")  // CountryCode
-          .Field(d.document->id + "_" + std::to_string(e.sentence_index + 1))
+          .Field("");  // Issues
+      Place(row, e);
+      row.Field(d.document->id + "_" + std::to_string(e.sentence_index + 1))
           .Field(url)
           .Field(source);
       row.End();
@@ -229,7 +262,9 @@ class CsvFormatter : public RecordFormatter {
                "source_end", "source_rule", "target_code", "target_country", "target_sector",
                "target_text", "target_start", "target_end", "target_rule", "cameo", "root_code",
                "quad_class", "goldstein", "plover_event", "plover_mode", "plover_context",
-               "verb_text", "verb_start", "verb_end", "negated", "rule", "meta"},
+               "verb_text", "verb_start", "verb_end", "negated", "rule", "meta", "location_name",
+               "location_country", "location_admin1", "location_lat", "location_lon",
+               "location_kind", "location_source", "location_start", "location_end"},
               out);
   }
 
@@ -264,11 +299,26 @@ class CsvFormatter : public RecordFormatter {
           .Field(e.negated ? "true" : "false")
           .Field(e.rule)
           .Field(d.meta_json);
+      Location(row, e);
       row.End();
     }
   }
 
  private:
+  static void Location(Row& row, const Event& e) {
+    if (!e.has_location) {
+      for (int k = 0; k < 9; ++k) row.Field("");
+      return;
+    }
+    const dragoman::Location& l = e.location;
+    row.Field(l.name).Field(l.country).Field(l.admin1);
+    Coordinates(row, l);
+    row.Field(l.kind)
+        .Field(l.from_dateline ? "dateline" : "sentence")
+        .Field(l.span.start)
+        .Field(l.span.end);
+  }
+
   static void Actor(Row& row, std::string_view text, const ActorMention& a, bool present) {
     if (!present) {
       for (int k = 0; k < 7; ++k) row.Field("");
