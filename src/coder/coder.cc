@@ -358,9 +358,11 @@ void Coder::Impl::Compile() {
     }
   }
   // Flags by word id (after every dictionary word is in the vocabulary).
-  word_flags.assign(vocab.size(), 0);
+  // Per word id: its closed-class flags (WordFlags) and which phrase tries start with it
+  // (StartBits); lookups then carry both (WordIds::exact_tags, form_tags).
+  std::vector<uint32_t> word_flags(vocab.size(), 0);
   for (const ClosedClassWord& w : ClosedClassWords()) word_flags[vocab.Find(w.word)] |= w.flags;
-  word_starts.assign(vocab.size(), 0);
+  std::vector<uint8_t> word_starts(vocab.size(), 0);
   const std::pair<const PhraseTrie*, uint8_t> tries[] = {{&actors, kStartsActor},
                                                          {&agents, kStartsAgent},
                                                          {&verbs, kStartsVerb},
@@ -370,7 +372,6 @@ void Coder::Impl::Compile() {
     for (uint32_t w = 0; w < trie->root_words(); ++w)
       if (trie->Starts(w)) word_starts[w] |= bit;
   vocab.SetClassifier(&TextTags);
-  // Lookups carry both (WordIds::exact_tags, form_tags).
   for (uint32_t w = 0; w < vocab.size(); ++w) vocab.SetTags(w, word_flags[w], word_starts[w]);
 }
 
@@ -1717,8 +1718,8 @@ void Coder::Impl::Analyze(Sentence* s, Day date, Discourse* discourse) const {
     const Token& t = s->tokens[i];
     s->ids[i] = vocab.Lookup(t.norm);
     const WordIds& w = s->ids[i];
-    s->flags[i] = w.exact_tags;  // word_flags[w.exact], carried by the lookup
-    s->starts[i] = w.form_tags;  // word_starts of the word and of its base forms
+    s->flags[i] = w.exact_tags;  // the word's flags, carried by the lookup (Compile)
+    s->starts[i] = w.form_tags;  // tries the word or one of its base forms starts
     if (t.kind == TokenKind::kQuote) s->flags[i] |= kClauseEnd;
     if (t.kind == TokenKind::kWord) (t.capitalized ? upper : lower) = true;
   }

@@ -68,10 +68,6 @@ struct Coder::Impl {
   };
   std::vector<std::vector<PatternFilter>> block_filters;
   std::vector<uint8_t> actor_is_person;                      // per actor
-  std::vector<uint32_t> word_flags;                          // WordFlags() by word id
-  // By word id, which tries have a phrase starting with it (coder::StartBits): one small array
-  // in cache answers for all the tries what their root tables would each answer.
-  std::vector<uint8_t> word_starts;
   std::vector<uint8_t> agent_is_title;                       // per agent phrase: a person's title
   // One-letter-away lookup for people's single-word names: the WordHash of each name and of
   // each of its one-deletion variants → actor phrase + 1 (kAmbiguousName when two people share

@@ -18,7 +18,7 @@ namespace dragoman::coder {
 
 constexpr int kNone = -1;
 
-// Which phrase tries may match from a token (Sentence::starts, Coder::Impl::word_starts).
+// Which phrase tries may match from a token (Sentence::starts, WordIds::form_tags).
 enum StartBits : uint8_t {
   kStartsActor = 1,
   kStartsAgent = 2,
