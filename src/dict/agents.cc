@@ -180,8 +180,17 @@ class AgentReader {
     if (set_->agent_phrases.size() == phrases_before) Drop(phrases_before);
   }
 
-  // Replaces every !MARK! in `text` by each of its values, recursively.
-  bool Expand(const std::string& text, std::vector<std::string>* out) {
+  // Replaces every !MARK! in `text` by each of its values, recursively. A value may hold marks
+  // itself, even its own: the expansion stops, with a warning, past kMaxExpansionDepth nested
+  // replacements or kMaxExpansions phrases for one entry, rather than fill the memory.
+  static constexpr int kMaxExpansionDepth = 8;
+  static constexpr size_t kMaxExpansions = 4096;
+  bool Expand(const std::string& text, std::vector<std::string>* out, int depth = 0) {
+    if (depth > kMaxExpansionDepth || out->size() >= kMaxExpansions) {
+      in_.Warn("substitution markers nest too deeply or expand to too many phrases in '" +
+               text.substr(0, 80) + "'; entry ignored");
+      return false;
+    }
     size_t open = text.find('!');
     if (open == std::string::npos) {
       out->push_back(text);
@@ -199,7 +208,8 @@ class AgentReader {
       return false;
     }
     for (const std::string& value : it->second) {
-      if (!Expand(text.substr(0, open) + value + text.substr(close + 1), out)) return false;
+      if (!Expand(text.substr(0, open) + value + text.substr(close + 1), out, depth + 1))
+        return false;
     }
     return true;
   }

@@ -102,6 +102,18 @@ TEST(DictAgentsTest, SubstitutionMarkersGluedOrSeparate) {
   EXPECT_EQ(set.agents.size(), 4u);
 }
 
+// A marker whose value holds a marker, its own here, would expand without end: the entry is
+// reported and dropped, the others kept (found by the dict_agents fuzzer).
+TEST(DictAgentsTest, SelfReferentialMarkersStopWithAWarning) {
+  DictionarySet set = Parse(
+      "!LOOP! = MAN, !LOOP!X, !LOOP!Y\n"
+      "CHAIR!LOOP! [~GOV]\n"
+      "FARMER [~AGR]\n");
+  EXPECT_TRUE(HasWarning(set, 2, "nest too deeply"));
+  ASSERT_NE(Find(set, "FARMER"), nullptr);
+  EXPECT_EQ(Find(set, "FARMER")->code, "AGR");
+}
+
 TEST(DictAgentsTest, BrokenEntriesWarnWithTheirLine) {
   DictionarySet set = Parse(
       "DEPARMENT_OF_ENVIRONMENT [~ENV}\n"
