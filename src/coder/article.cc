@@ -18,6 +18,8 @@
 
 namespace dragoman {
 
+using namespace std::string_view_literals;  // "ED"sv: a constant length, compared inline
+
 using namespace coder;  // WordFlag constants, kNone
 
 namespace {
@@ -231,7 +233,7 @@ std::optional<Speaker> SubjectBefore(const Sentence& s, size_t quote_token,
     const Token& tok = s.tokens[t];
     return s.verb_end[t] != 0 || IsSpeechWord(s, t) ||
            (s.flags[t] & kIrregularParticiple) ||
-           (tok.kind == TokenKind::kWord && !tok.capitalized && tok.norm.ends_with("ED"));
+           (tok.kind == TokenKind::kWord && !tok.capitalized && tok.norm.ends_with("ED"sv));
   };
   for (size_t t = quote_token; t-- > 0;) {
     if (s.tokens[t].kind == TokenKind::kQuote) return std::nullopt;
@@ -240,7 +242,7 @@ std::optional<Speaker> SubjectBefore(const Sentence& s, size_t quote_token,
     size_t after = sp->end;
     while (after < quote_token && (s.flags[after] & (kAuxiliary | kNegation))) ++after;
     if (after < quote_token && s.tokens[after].norm.size() > 3 &&
-        s.tokens[after].norm.ends_with("LY"))
+        s.tokens[after].norm.ends_with("LY"sv))
       ++after;
     if (after < quote_token && verb_like(after)) return sp;
     t = sp->start;
@@ -507,7 +509,7 @@ void TextWarnings(const Coder::Impl& impl, const std::vector<Sentence>& sentence
     while (first < s.tokens.size() && s.tokens[first].kind != TokenKind::kWord) ++first;
     const std::string& w = s.tokens[first].norm;
     bool subjectless = s.np_of[first] == kNone && !(s.flags[first] & (kPronoun | kDeterminer)) &&
-                       (w.ends_with("ED") || w.ends_with("ING")) && first + 1 < s.tokens.size() &&
+                       (w.ends_with("ED"sv) || w.ends_with("ING"sv)) && first + 1 < s.tokens.size() &&
                        (s.flags[first + 1] & kPreposition);
     if (!verb || subjectless) {
       out->warnings.push_back(CoderWarning{"fragment",

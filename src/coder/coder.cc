@@ -110,7 +110,7 @@ bool NounAfterModifierPhrase(const Sentence& s, size_t i, uint32_t verb_token, c
   const bool infinitive = to + 1 < s.tokens.size() && s.tokens[to].norm == "TO"sv &&
                           s.verb_end[to + 1] != 0;
   if (!s.verbs.empty() && s.verbs.back().end == i && to == i + 1 && w.size() > 3 &&
-      w.ends_with("S") && !w.ends_with("SS") && !infinitive)
+      w.ends_with("S"sv) && !w.ends_with("SS"sv) && !infinitive)
     return true;
   // (Only a bare actor: "a Gondor official cut ties" has its verb.)
   int np = s.np_of[i - 1];
@@ -1140,7 +1140,7 @@ void Coder::Impl::FindVerbs(Sentence* s) const {
       // "should have acted", "will not meet": the auxiliary is not the verb.
       size_t p = end;
       while (p < n && (s->flags[p] & (kAuxiliary | kNegation))) ++p;
-      while (p < n && AdjectiveLike(*s, p) && s->tokens[p].norm.ends_with("LY")) ++p;
+      while (p < n && AdjectiveLike(*s, p) && s->tokens[p].norm.ends_with("LY"sv)) ++p;
       if (p < n && s->verb_end[p] != 0) {
         i = end;
         continue;
@@ -1164,7 +1164,7 @@ void Coder::Impl::FindVerbs(Sentence* s) const {
       uint32_t pf = s->flags[b];
       // "the fighting continued": a past form after a noun is that noun's verb.
       const bool walked = b + 1 < i;
-      const bool past = s->tokens[verb_token].norm.ends_with("ED");
+      const bool past = s->tokens[verb_token].norm.ends_with("ED"sv);
       if (!(walked && past)) {
         if (pf & (kDeterminer | kPossessive)) noun = true;
         if ((pf & kPreposition) && s->ids[b].exact != id_to) noun = true;
@@ -1176,12 +1176,12 @@ void Coder::Impl::FindVerbs(Sentence* s) const {
         // "government talks"; "Russia and France agree", "officials say" are verbs.
         const NounPhrase& before = s->nps[s->np_of[i - 1]];
         const std::string& last = s->tokens[before.end - 1].norm;
-        bool adjectival = before.members.size() == 1 && !last.ends_with("S") &&
-                          (before.ends_with_agent || last.ends_with("AN") || last.ends_with("ESE") ||
-                           last.ends_with("ISH") || last.ends_with("I") || last.ends_with("CH"));
+        bool adjectival = before.members.size() == 1 && !last.ends_with("S"sv) &&
+                          (before.ends_with_agent || last.ends_with("AN"sv) || last.ends_with("ESE"sv) ||
+                           last.ends_with("ISH"sv) || last.ends_with("I"sv) || last.ends_with("CH"sv));
         // (An irregular past form may head its block, "SAID": it is no bare lemma.)
         std::string_view lemma = vf.lemma;
-        if (adjectival && s->tokens[verb_token].norm == lemma && !lemma.ends_with("ED") &&
+        if (adjectival && s->tokens[verb_token].norm == lemma && !lemma.ends_with("ED"sv) &&
             !(s->flags[verb_token] & kIrregularParticiple))
           noun = true;
       }
@@ -1356,7 +1356,7 @@ void Coder::Impl::CodeVerbs(const Sentence& s, uint32_t sentence_index, Day date
       if (f & kNegation) negated = true;
       else if (f & kBe) passive = passive || (steps <= 2);
       // Adverbs sit in the chain too: "will not ever clash", "did not even meet".
-      else if (!(f & kAuxiliary) && !(w.size() > 3 && w.ends_with("LY")) && !AdjectiveLike(s, q - 1))
+      else if (!(f & kAuxiliary) && !(w.size() > 3 && w.ends_with("LY"sv)) && !AdjectiveLike(s, q - 1))
         break;
       --q;
       ++steps;
@@ -1369,8 +1369,8 @@ void Coder::Impl::CodeVerbs(const Sentence& s, uint32_t sentence_index, Day date
     // Passive needs a participle; "we are committed to", "Russia is prepared to" are adjectives
     // unless an agent follows ("opposed by Osgiliath").
     const std::string& vw = s.tokens[v.verb_token].norm;
-    bool participle = (s.flags[v.verb_token] & kIrregularParticiple) || vw.ends_with("ED") ||
-                      vw.ends_with("EN") || vw.ends_with("WN") || vw.ends_with("NT");
+    bool participle = (s.flags[v.verb_token] & kIrregularParticiple) || vw.ends_with("ED"sv) ||
+                      vw.ends_with("EN"sv) || vw.ends_with("WN"sv) || vw.ends_with("NT"sv);
     if (passive && (s.flags[v.verb_token] & kAdjectivalParticiple)) {
       bool by_follows = false;
       for (size_t t = v.end; t < std::min<size_t>(v.end + 3, n); ++t)

@@ -15,6 +15,8 @@
 
 namespace dragoman::coder {
 
+using namespace std::string_view_literals;  // "ED"sv: a constant length, compared inline
+
 namespace {
 
 // A place name found in the text and what it may mean.
@@ -74,7 +76,7 @@ bool IsPlaceModifier(const Token& tok) {
   if (tok.capitalized) return false;
   if (IsPlaceNoun(tok.norm)) return true;
   // "occupied", "besieged", "embattled".
-  if (tok.kind == TokenKind::kWord && tok.norm.size() > 4 && tok.norm.ends_with("ED")) return true;
+  if (tok.kind == TokenKind::kWord && tok.norm.size() > 4 && tok.norm.ends_with("ED"sv)) return true;
   for (std::string_view k : kWords)
     if (tok.norm == k) return true;
   return false;
