@@ -181,11 +181,7 @@ int RunCode(int argc, char** argv) {
   }
   // The gazetteer (event locations, about 10 ms) is read on another core while the dictionaries
   // load; whoever needs it first (the bundle's self-check, the first document) waits for it.
-  std::thread gazetteer([] { Gazetteer::Builtin(); });
-  struct Joiner {
-    std::thread* t;
-    ~Joiner() { t->join(); }
-  } join_gazetteer{&gazetteer};
+  std::jthread gazetteer([] { Gazetteer::Builtin(); });  // joined on every return
   Result<LoadedBundle> bundle = Status::NotFound("no bundle");
   Status status;
   if (!f.bundle.empty()) {

@@ -47,7 +47,7 @@ std::string PrettyName(std::string_view raw) {
 namespace {
 
 CodedDocument CodeSpans(const Coder::Impl& impl, std::string_view text, std::vector<Span> spans,
-                        Day date);
+                        Day date, const Dateline* dateline);
 
 }  // namespace
 
@@ -63,10 +63,10 @@ CodedDocument Coder::Code(const Document& document) const {
     return out;
   }
   Day date = document.date;
-  std::vector<CoderWarning> warnings;
   std::string_view text = document.text;
   std::vector<Span> spans = SplitSentences(text);
-  if (auto dl = ReadDateline(text, date); dl) {
+  const std::optional<Dateline> dl = ReadDateline(text, date);
+  if (dl) {
     if (date == kNoDay) date = dl->date;
     // The dateline is not a sentence of the story.
     std::vector<Span> kept;
@@ -81,7 +81,7 @@ CodedDocument Coder::Code(const Document& document) const {
     }
     spans = std::move(kept);
   }
-  CodedDocument out = CodeSpans(*impl_, text, std::move(spans), date);
+  CodedDocument out = CodeSpans(*impl_, text, std::move(spans), date, dl ? &*dl : nullptr);
   if (date == kNoDay)
     out.warnings.insert(out.warnings.begin(),
                         CoderWarning{"no-date", "no --date, no date field and no dateline: actor "
@@ -126,7 +126,7 @@ std::string Coder::Explain(std::string_view text, Day date) const {
 }
 
 CodedDocument Coder::CodeSentence(std::string_view text, Day date) const {
-  return CodeSpans(*impl_, text, {Span{0, static_cast<uint32_t>(text.size())}}, date);
+  return CodeSpans(*impl_, text, {Span{0, static_cast<uint32_t>(text.size())}}, date, nullptr);
 }
 
 namespace {
@@ -521,7 +521,7 @@ void TextWarnings(const Coder::Impl& impl, const std::vector<Sentence>& sentence
 }
 
 CodedDocument CodeSpans(const Coder::Impl& impl, std::string_view text, std::vector<Span> spans,
-                        Day date) {
+                        Day date, const Dateline* dateline) {
   CodedDocument out;
   out.date = date;
   out.sentences = std::move(spans);
@@ -574,7 +574,7 @@ CodedDocument CodeSpans(const Coder::Impl& impl, std::string_view text, std::vec
   }
   // Event locations belong to the events, in every output; what follows is for --emit all.
   if (const Gazetteer* places = Gazetteer::Builtin())
-    FindPlaces(*places, text, sentences, &out.events);
+    FindPlaces(*places, text, dateline, sentences, &out.events);
   if (!impl.options.article_records) return out;
   FindEntities(impl, sentences, &out);
   TextWarnings(impl, sentences, skip, &out);

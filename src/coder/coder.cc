@@ -328,11 +328,9 @@ void Coder::Impl::Compile() {
           if (t.kind == PatternToken::Kind::kWord) {
             c.word = vocab.Add(t.word.word);
             cp.required.push_back(c.word);
-            cp.required_signature.Add(c.word);
             c.exact = t.word.exact;
             if (WordFlags(t.word.word) & kNegation) cp.names_negation = true;
           } else if (t.kind == PatternToken::Kind::kSynset && t.synset < dict.synsets.size()) {
-            cp.required_signature.Add(kSynsetSignature + t.synset);
             if (synset_negates[t.synset]) cp.names_negation = true;
           }
           o->push_back(c);
@@ -348,7 +346,11 @@ void Coder::Impl::Compile() {
     });
     for (const CompiledPattern& cp : out) {
       PatternFilter f;
-      f.signature = cp.required_signature;
+      for (uint32_t w : cp.required) f.signature.Add(w);
+      for (const auto* tokens : {&cp.before, &cp.after})
+        for (const CompiledToken& t : *tokens)
+          if (t.kind == PatternToken::Kind::kSynset && t.synset < dict.synsets.size())
+            f.signature.Add(kSynsetSignature + t.synset);
       f.word_count = static_cast<uint8_t>(std::min<size_t>(cp.required.size(), 3));
       for (size_t k = 0; k < cp.required.size() && k < 2; ++k) f.words[k] = cp.required[k];
       const EventCode& code = block.patterns[cp.pattern].code;

@@ -53,14 +53,13 @@ struct Coder::Impl {
     size_t weight = 0;
     bool names_negation = false;
     std::vector<uint32_t> required;  // literal word ids that must occur in the sentence
-    coder::WordSignature required_signature;  // of `required`
   };
   std::vector<std::vector<CompiledPattern>> block_patterns;  // sorted longest first
   // What decides whether a pattern can apply at all, side by side in the same order as
   // block_patterns: the loop that rejects most patterns reads one small array instead of every
   // large CompiledPattern and its dictionary Pattern.
   struct PatternFilter {
-    coder::WordSignature signature;  // of the pattern's literal words and synsets
+    coder::WordSignature signature;  // of the pattern's literal words and synsets (built once)
     std::array<uint32_t, 2> words{};  // its literal words, when it has at most two
     uint8_t word_count = 0;          // 3: more than two (CompiledPattern::required has them)
     bool passive_only = false;       // the code applies to the passive voice only

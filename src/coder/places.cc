@@ -319,9 +319,9 @@ const Mention* EventMention(const std::vector<Mention>& mentions, const Event& e
 // The dateline's place ("KYIV, Ukraine, March 3 (AFP) --"), when a dateline precedes the first
 // sentence and the gazetteer knows its city.
 std::optional<Mention> DatelineMention(const Gazetteer& g, std::string_view text,
-                                       const std::vector<Sentence>& sentences, std::string* key) {
+                                       const Dateline* dl, const std::vector<Sentence>& sentences,
+                                       std::string* key) {
   if (sentences.empty()) return std::nullopt;
-  std::optional<Dateline> dl = ReadDateline(text);
   if (!dl || dl->place.empty() || dl->span.end > sentences.front().span.start) return std::nullopt;
   size_t at = text.substr(0, dl->span.end).find(dl->place, dl->span.start);
   if (at == std::string_view::npos) return std::nullopt;
@@ -337,7 +337,7 @@ std::optional<Mention> DatelineMention(const Gazetteer& g, std::string_view text
 
 }  // namespace
 
-void FindPlaces(const Gazetteer& gazetteer, std::string_view text,
+void FindPlaces(const Gazetteer& gazetteer, std::string_view text, const Dateline* dateline_read,
                 const std::vector<Sentence>& sentences, std::vector<Event>* events) {
   if (events->empty()) return;
   std::string key;
@@ -347,7 +347,7 @@ void FindPlaces(const Gazetteer& gazetteer, std::string_view text,
       for (const Member& m : np.members)
         if (std::string_view c = CountryPart(m.code); !c.empty() && !Contains(doc.countries, c))
           doc.countries.push_back(c);
-  std::optional<Mention> dateline = DatelineMention(gazetteer, text, sentences, &key);
+  std::optional<Mention> dateline = DatelineMention(gazetteer, text, dateline_read, sentences, &key);
   const Gazetteer::Place* dateline_place =
       dateline ? Choose(gazetteer, *dateline, doc, nullptr) : nullptr;
   if (dateline_place) doc.dateline_country = dateline_place->country;

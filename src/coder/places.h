@@ -13,11 +13,11 @@
 namespace dragoman::coder {
 
 // Gives each event its location: the gazetteer place its sentence names after a locative
-// preposition ("in Kyiv", "near the border town of Sumy"), else the place of the dateline that
-// precedes `sentences` in `text`, else none. Names shared by several places are settled by the
+// preposition ("in Kyiv", "near the border town of Sumy"), else the place of `dateline` (the
+// document's, as Coder::Code read it; null when none) when it precedes `sentences`, else none. Names shared by several places are settled by the
 // document's context (a ", Texas" after the name, the event's actors' countries, the dateline's
 // country, the countries the document mentions), then by population.
-void FindPlaces(const Gazetteer& gazetteer, std::string_view text,
+void FindPlaces(const Gazetteer& gazetteer, std::string_view text, const Dateline* dateline,
                 const std::vector<Sentence>& sentences, std::vector<Event>* events);
 
 }  // namespace dragoman::coder
