@@ -3,12 +3,45 @@
 #include "io/record_scanner.h"
 
 #include <cstdint>
+#include <cstring>
 
 #include "dragoman/text.h"
 #include "text/chars.h"
 
 namespace dragoman::io {
 namespace {
+
+// The length of the run at the start of [p, end) of bytes that a JSON string copies as they
+// are: no '"', no '\\', no control character; *high_bytes is set when the run holds a byte
+// >= 0x80. Eight bytes a time (SWAR: a byte's high bit in `special` marks a byte to stop at),
+// then byte by byte.
+size_t PlainRun(const char* p, const char* end, bool* high_bytes) {
+  constexpr uint64_t kOnes = 0x0101010101010101ull;
+  constexpr uint64_t kHigh = 0x8080808080808080ull;
+  const char* const start = p;
+  uint64_t high = 0;
+  while (end - p >= 8) {
+    uint64_t v;
+    std::memcpy(&v, p, 8);
+    // A zero byte of x has its high bit set in (x - 1) & ~x (exact when no byte of x has its
+    // high bit set, which masking by ~v & kHigh below ensures for the bytes that count).
+    const uint64_t quote = v ^ (kOnes * '"');
+    const uint64_t backslash = v ^ (kOnes * '\\');
+    const uint64_t special = ((quote - kOnes) & ~quote) | ((backslash - kOnes) & ~backslash) |
+                             (v - kOnes * 0x20);  // bytes below 0x20 borrow into the high bit
+    if ((special & ~v & kHigh) != 0) break;
+    high |= v;
+    p += 8;
+  }
+  *high_bytes |= (high & kHigh) != 0;
+  while (p < end) {
+    const unsigned char c = static_cast<unsigned char>(*p);
+    if (c == '"' || c == '\\' || c < 0x20) break;
+    *high_bytes |= c >= 0x80;
+    ++p;
+  }
+  return static_cast<size_t>(p - start);
+}
 
 class Scanner {
  public:
@@ -71,13 +104,8 @@ class Scanner {
     out->clear();
     bool high_bytes = false;
     for (;;) {
-      size_t run = i_;
-      while (i_ < s_.size()) {
-        unsigned char c = static_cast<unsigned char>(s_[i_]);
-        if (c == '"' || c == '\\' || c < 0x20) break;
-        high_bytes |= c >= 0x80;
-        ++i_;
-      }
+      const size_t run = i_;
+      i_ += PlainRun(s_.data() + i_, s_.data() + s_.size(), &high_bytes);
       out->append(s_.data() + run, i_ - run);
       if (i_ >= s_.size()) return false;
       const char c = s_[i_++];
