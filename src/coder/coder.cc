@@ -311,6 +311,7 @@ void Coder::Impl::Compile() {
         if (WordFlags(w.word) & kNegation) synset_negates[i] = 1;
   block_patterns.resize(dict.verb_blocks.size());
   block_filters.resize(dict.verb_blocks.size());
+  block_index.resize(dict.verb_blocks.size());
   for (uint32_t b = 0; b < dict.verb_blocks.size(); ++b) {
     const VerbBlock& block = dict.verb_blocks[b];
     auto& out = block_patterns[b];
@@ -357,6 +358,32 @@ void Coder::Impl::Compile() {
       f.passive_only = code.passive_only;
       f.skipped = code.kind == EventCode::Kind::kComplex;
       block_filters[b].push_back(f);
+    }
+    if (out.size() >= kIndexedBlock) {
+      PatternIndex& index = block_index[b];
+      std::vector<std::pair<uint32_t, uint32_t>> by_key;  // (key word, pattern number)
+      for (uint32_t k = 0; k < out.size(); ++k) {
+        if (out[k].required.empty()) index.unkeyed.push_back(k);
+        else by_key.push_back({out[k].required.front(), k});
+      }
+      std::sort(by_key.begin(), by_key.end());
+      size_t keys = 0;
+      for (size_t i = 0; i < by_key.size(); ++i) keys += i == 0 || by_key[i].first != by_key[i - 1].first;
+      uint32_t bits = 1;
+      while ((size_t{1} << bits) < 2 * keys) ++bits;
+      index.slots.resize(size_t{1} << bits);
+      index.shift = 32 - bits;
+      const size_t mask = index.slots.size() - 1;
+      for (size_t i = 0; i < by_key.size();) {  // one run of patterns a key
+        const uint32_t key = by_key[i].first;
+        const uint32_t begin = static_cast<uint32_t>(index.keyed.size());
+        for (; i < by_key.size() && by_key[i].first == key; ++i) index.keyed.push_back(by_key[i].second);
+        size_t slot = (key * PatternIndex::kMix) >> index.shift;
+        while (index.slots[slot].key_plus_one != 0) slot = (slot + 1) & mask;
+        index.slots[slot] = {key + 1, begin, static_cast<uint32_t>(index.keyed.size())};
+        if (pattern_key.size() <= key) pattern_key.resize(key + 1, 0);
+        pattern_key[key] = 1;
+      }
     }
   }
   // Flags by word id (after every dictionary word is in the vocabulary).
@@ -1308,6 +1335,24 @@ bool Coder::Impl::MatchPattern(const Sentence& s, const VerbHit& v, const Compil
   return true;
 }
 
+// The patterns of a block that may apply to a sentence, in their order: all of a small block;
+// of an indexed one, the unkeyed patterns and those whose key is among `keys` (the sentence's
+// words that key some block, each once).
+static void CandidatePatterns(const Coder::Impl::PatternIndex& index,
+                              const std::vector<uint32_t>& keys, size_t patterns,
+                              std::vector<uint32_t>* out) {
+  out->clear();
+  if (index.slots.empty()) {
+    for (uint32_t k = 0; k < patterns; ++k) out->push_back(k);
+    return;
+  }
+  out->assign(index.unkeyed.begin(), index.unkeyed.end());
+  for (uint32_t key : keys)
+    if (const auto* slot = index.Find(key))
+      out->insert(out->end(), index.keyed.begin() + slot->begin, index.keyed.begin() + slot->end);
+  std::sort(out->begin(), out->end());
+}
+
 void Coder::Impl::CodeVerbs(const Sentence& s, uint32_t sentence_index, Day date,
                             std::vector<Event>* events) const {
   const size_t n = s.tokens.size();
@@ -1328,6 +1373,13 @@ void Coder::Impl::CodeVerbs(const Sentence& s, uint32_t sentence_index, Day date
   std::vector<std::string> verb_root(s.verbs.size());
   bool have_primary = false;
   std::vector<Event> subordinate;
+  std::vector<uint32_t> candidates;
+  std::vector<uint32_t> keys;  // the sentence's words that key indexed patterns
+  for (size_t i = 0; i < s.present.size(); ++i) {
+    const uint32_t w = s.present[i];
+    if (w < pattern_key.size() && pattern_key[w] && (keys.empty() || keys.back() != w))
+      keys.push_back(w);
+  }
 
   for (size_t vi = 0; vi < s.verbs.size(); ++vi) {
     const VerbHit& v = s.verbs[vi];
@@ -1424,7 +1476,8 @@ void Coder::Impl::CodeVerbs(const Sentence& s, uint32_t sentence_index, Day date
     auto present = [&](uint32_t w) {
       return std::binary_search(s.present.begin(), s.present.end(), w);
     };
-    for (size_t k = 0; k < patterns.size(); ++k) {
+    CandidatePatterns(block_index[form.block], keys, patterns.size(), &candidates);
+    for (uint32_t k : candidates) {
       const PatternFilter& f = filters[k];
       // TABARI's "complex" [+++] marks are not used by PETRARCH either: such a pattern is
       // passed over and shorter ones are tried.

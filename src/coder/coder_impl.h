@@ -66,6 +66,30 @@ struct Coder::Impl {
     bool skipped = false;            // a TABARI "complex" [+++] code: never applied
   };
   std::vector<std::vector<PatternFilter>> block_filters;
+  // For a block with many patterns, which of them can apply in a sentence, by one literal word
+  // each (its key): the patterns of the key words present in the sentence, and the patterns
+  // without a literal word, in block_patterns order. (Smaller blocks are scanned whole.)
+  static constexpr size_t kIndexedBlock = 12;  // patterns
+  struct PatternIndex {
+    struct Slot {
+      uint32_t key_plus_one = 0;  // 0: empty
+      uint32_t begin = 0, end = 0;  // its patterns: keyed[begin, end)
+    };
+    std::vector<Slot> slots;       // open addressing by key word id; empty: not indexed
+    uint32_t shift = 32;           // slot of a key: (key * kMix) >> shift
+    std::vector<uint32_t> keyed;    // pattern numbers by key, each run ascending
+    std::vector<uint32_t> unkeyed;  // ascending
+    static constexpr uint32_t kMix = 0x9E3779B1u;
+    const Slot* Find(uint32_t key) const {
+      const size_t mask = slots.size() - 1;
+      for (size_t i = (key * kMix) >> shift;; i = (i + 1) & mask) {
+        if (slots[i].key_plus_one == key + 1) return &slots[i];
+        if (slots[i].key_plus_one == 0) return nullptr;
+      }
+    }
+  };
+  std::vector<PatternIndex> block_index;
+  std::vector<uint8_t> pattern_key;  // per word id: 1 when it keys patterns of some PatternIndex
   std::vector<uint8_t> actor_is_person;                      // per actor
   std::vector<uint8_t> agent_is_title;                       // per agent phrase: a person's title
   // One-letter-away lookup for people's single-word names: the WordHash of each name and of

@@ -188,6 +188,37 @@ TEST(CoderGoldenTest, Table) {
 }
 
 // Explain() shows each sentence's analysis and names the rule behind each event.
+// A verb block with many patterns is searched through an index by one literal word of each
+// pattern; the answer must stay what a scan in pattern order gives: the longest pattern whose
+// words are all there, a pattern without literal words (only a synset) included.
+TEST(CoderGoldenTest, LargeBlocksKeepPatternOrder) {
+  std::string verbs =
+      "&PROMISE\n+PLEDGE\n+VOW\n\n"
+      "--- GRANT [060] ---\n"
+      "GRANT\n"
+      "- * BIG LOAN WITH HIGH INTEREST [0612]\n"
+      "- * LOAN WITH INTEREST [0611]\n"
+      "- * &PROMISE OF AID [0711]\n"
+      "- * LOAN [061]\n"
+      "- * &PROMISE [070]\n";
+  for (int k = 0; k < 16; ++k) verbs += "- * FILLERWORD" + std::to_string(k) + " [062]\n";
+  DictionarySet set;
+  ASSERT_TRUE(ParseDictionary(verbs, "verbs.txt", DictionaryKind::kVerbs, &set).ok());
+  ASSERT_TRUE(ParseDictionary(kActors, "actors.txt", DictionaryKind::kActors, &set).ok());
+  Result<std::unique_ptr<Coder>> coder = Coder::Create(std::move(set), CameoTable(), {});
+  ASSERT_TRUE(coder.ok());
+  const std::vector<std::pair<std::string, std::vector<std::string>>> cases = {
+      {"Russia granted Ukraine a big loan with high interest.", {"RUS UKR 0612"}},
+      {"Russia granted Ukraine a loan with interest.", {"RUS UKR 0611"}},
+      {"Russia granted Ukraine a loan.", {"RUS UKR 061"}},
+      {"Russia granted Ukraine a pledge of aid.", {"RUS UKR 0711"}},
+      {"Russia granted Ukraine a vow.", {"RUS UKR 070"}},
+      {"Russia granted Ukraine fillerword7.", {"RUS UKR 062"}},
+      {"Russia granted Ukraine nothing.", {"RUS UKR 060"}},
+  };
+  for (const auto& [text, expected] : cases) EXPECT_EQ(Code(**coder, text), expected) << text;
+}
+
 TEST(CoderGoldenTest, ExplainShowsTheAnalysis) {
   std::unique_ptr<Coder> coder = MakeCoder(0);
   std::string text = coder->Explain("Russia, which denies it, shelled Ukraine.", DayFromCivil(2022, 3, 5));
