@@ -30,6 +30,7 @@
 #include "dragoman/text.h"
 #include "text/abbreviations.h"
 #include "text/chars.h"
+#include "text/swar.h"
 
 namespace dragoman {
 
@@ -69,12 +70,29 @@ class Splitter {
  public:
   explicit Splitter(std::string_view s) : s_(s) {}
 
+  // The next offset at or after i holding a kSpecial byte, or the end: eight bytes at a time
+  // while none of them is special.
+  size_t SkipPlain(size_t i) const {
+    using text_internal::Load8;
+    using text_internal::SwarHasByte;
+    const size_t n = s_.size();
+    while (n - i >= 8) {
+      const uint64_t v = Load8(s_.data() + i);
+      if ((v & text_internal::kSwarHigh) || SwarHasByte(v, '.') || SwarHasByte(v, '?') ||
+          SwarHasByte(v, '!') || SwarHasByte(v, '\n'))
+        break;
+      i += 8;
+    }
+    while (i < n && !kSpecial[static_cast<unsigned char>(s_[i])]) ++i;
+    return i;
+  }
+
   std::vector<Span> Run() {
     spans_.reserve(s_.size() / 120 + 2);
     const size_t n = s_.size();
     size_t i = 0;
     while (i < n) {
-      while (i < n && !kSpecial[static_cast<unsigned char>(s_[i])]) ++i;
+      i = SkipPlain(i);
       if (i >= n) break;
       switch (s_[i]) {
         case '\n':

@@ -36,6 +36,7 @@
 #include "dragoman/text.h"
 #include "text/abbreviations.h"
 #include "text/chars.h"
+#include "text/swar.h"
 
 namespace dragoman {
 
@@ -72,8 +73,7 @@ inline bool LetterAt(std::string_view s, size_t i) {
 void SetNorm(std::string_view s, size_t begin, size_t end, bool ascii, std::string* out) {
   if (ascii) {
     out->assign(s.data() + begin, end - begin);  // a copy, then upper case in place
-    for (char& c : *out)
-      if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 32);
+    text_internal::UpperAsciiInPlace(out->data(), out->size());
     return;
   }
   out->reserve(end - begin);

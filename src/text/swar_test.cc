@@ -1,0 +1,66 @@
+// The eight-bytes-at-a-time upper-casing against the byte-by-byte loop it stands for, on every
+// byte value at every offset of a word and on random strings.
+#include "text/swar.h"
+
+#include <gtest/gtest.h>
+
+#include <random>
+#include <string>
+
+namespace dragoman::text_internal {
+namespace {
+
+std::string SlowUpper(std::string s) {
+  for (char& c : s)
+    if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 32);
+  return s;
+}
+
+void ExpectSame(const std::string& s) {
+  std::string upper = s;
+  UpperAsciiInPlace(upper.data(), upper.size());
+  EXPECT_EQ(upper, SlowUpper(s)) << s;
+}
+
+TEST(SwarTest, EveryByteAtEveryOffset) {
+  for (int b = 0; b < 256; ++b) {
+    for (size_t before = 0; before < 18; ++before) {
+      for (const char* fill : {"a", "7", "Z"}) {
+        std::string s;
+        for (size_t k = 0; k < before; ++k) s += fill;
+        s += static_cast<char>(b);
+        ExpectSame(s);
+        ExpectSame(s + "xyz0123456789");
+      }
+    }
+  }
+}
+
+TEST(SwarTest, HasByteAtEveryOffset) {
+  for (int c : {int{'.'}, int{'?'}, int{'!'}, int{'\n'}, 0, 0x7f, 0xff}) {
+    for (int other : {int{' '}, int{'a'}, '.' + 1, 0x80, 0xfe, 0x01}) {
+      if (other == c) continue;
+      char word[8];
+      for (char& b : word) b = static_cast<char>(other);
+      EXPECT_FALSE(SwarHasByte(Load8(word), static_cast<char>(c))) << c << " " << other;
+      for (int at = 0; at < 8; ++at) {
+        for (char& b : word) b = static_cast<char>(other);
+        word[at] = static_cast<char>(c);
+        EXPECT_TRUE(SwarHasByte(Load8(word), static_cast<char>(c))) << c << " at " << at;
+      }
+    }
+  }
+}
+
+TEST(SwarTest, RandomStrings) {
+  std::mt19937 rng(7);
+  const std::string alphabet = "abcxyzABCXYZ0189@[`{/: .,'\x7f\x80\xc3\xa9\xe2\xff";
+  for (int k = 0; k < 20000; ++k) {
+    std::string s(rng() % 40, ' ');
+    for (char& c : s) c = alphabet[rng() % alphabet.size()];
+    ExpectSame(s);
+  }
+}
+
+}  // namespace
+}  // namespace dragoman::text_internal
