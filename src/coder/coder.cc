@@ -499,8 +499,11 @@ void Coder::Impl::FindNounPhrases(Sentence* s, Day date, Discourse* discourse) c
     uint32_t index;  // actor or agent index, or token for pronouns
     uint32_t phrase;
   };
-  std::vector<Unit> units;
-  std::vector<uint32_t> values;
+  // (Scratch vectors are per thread, so their storage outlives the call: no allocation a
+  // sentence.)
+  thread_local std::vector<Unit> units;
+  thread_local std::vector<uint32_t> values;
+  units.clear();
   std::span<const WordIds> ids(s->ids);
   for (size_t i = 0; i < n;) {
     if (s->deleted[i] || s->tokens[i].kind == TokenKind::kPunct ||
@@ -634,7 +637,8 @@ void Coder::Impl::FindNounPhrases(Sentence* s, Day date, Discourse* discourse) c
     // agent and its actor ("president of Israel", "lawmakers in Fornost"), or "to"/"at" + actor
     // after an agent that already has its actor ("US Ambassador to Russia": Russia only locates).
     size_t first = u, last = u;
-    std::vector<size_t> absorbed;
+    thread_local std::vector<size_t> absorbed;
+    absorbed.clear();
     size_t of_at = SIZE_MAX;  // the unit after an agent-"of" link
     while (last + 1 < units.size() && units[last + 1].kind != Unit::kPronoun) {
       const Unit& a = units[last];
@@ -720,7 +724,8 @@ void Coder::Impl::FindNounPhrases(Sentence* s, Day date, Discourse* discourse) c
     // "former" anywhere in the phrase, or just before it: the agents become ELI (TABARI).
     bool former = np.start > 0 && (s->flags[np.start - 1] & kFormer);
     for (size_t t = np.start; t < np.end; ++t) former |= (s->flags[t] & kFormer) != 0;
-    std::vector<const Agent*> agent_list;
+    thread_local std::vector<const Agent*> agent_list;
+    agent_list.clear();
     for (size_t k = first; k <= last; ++k) {
       if (units[k].kind != Unit::kAgent) continue;
       const AgentPhrase& ph = dict.agent_phrases[units[k].phrase];
@@ -1106,7 +1111,8 @@ void Coder::Impl::DeleteCommaClauses(Sentence* s) const {
       i = j;
     }
   }
-  std::vector<size_t> commas;
+  thread_local std::vector<size_t> commas;
+  commas.clear();
   for (size_t i = 0; i < n; ++i)
     if (s->flags[i] & kComma) commas.push_back(i);
   auto words_between = [&](size_t a, size_t b) {
@@ -1367,14 +1373,19 @@ void Coder::Impl::CodeVerbs(const Sentence& s, uint32_t sentence_index, Day date
     *start = a;
     *end = b;
   };
-  std::vector<int> verb_subject(s.verbs.size(), kNone);
-  std::vector<bool> verb_coded(s.verbs.size(), false);
-  std::vector<bool> verb_negated(s.verbs.size(), false);
-  std::vector<std::string> verb_root(s.verbs.size());
+  // Per verb; scratch vectors are per thread, so their storage outlives the call.
+  thread_local std::vector<int> verb_subject;
+  thread_local std::vector<uint8_t> verb_coded, verb_negated;
+  thread_local std::vector<std::string> verb_root;  // the coded event's CAMEO root
+  verb_subject.assign(s.verbs.size(), kNone);
+  verb_coded.assign(s.verbs.size(), 0);
+  verb_negated.assign(s.verbs.size(), 0);
+  verb_root.assign(s.verbs.size(), {});
   bool have_primary = false;
   std::vector<Event> subordinate;
-  std::vector<uint32_t> candidates;
-  std::vector<uint32_t> keys;  // the sentence's words that key indexed patterns
+  thread_local std::vector<uint32_t> candidates;
+  thread_local std::vector<uint32_t> keys;  // the sentence's words that key indexed patterns
+  keys.clear();
   for (size_t i = 0; i < s.present.size(); ++i) {
     const uint32_t w = s.present[i];
     if (w < pattern_key.size() && pattern_key[w] && (keys.empty() || keys.back() != w))
@@ -1687,8 +1698,7 @@ void Coder::Impl::CodeVerbs(const Sentence& s, uint32_t sentence_index, Day date
 
     auto push = [&](const NounPhrase* src, const NounPhrase* tgt, const std::string& cameo_code,
                     bool is_paired) {
-      std::vector<Member> none(1);
-      none[0].code = "";
+      static const std::vector<Member> none(1);  // no actor: an empty code
       const std::vector<Member>& ss = src ? src->members : none;
       const std::vector<Member>& ts = tgt ? tgt->members : none;
       for (const Member& a : ss) {
@@ -1779,10 +1789,13 @@ void Coder::Impl::Analyze(Sentence* s, Day date, Discourse* discourse) const {
     if (t.kind == TokenKind::kWord) (t.capitalized ? upper : lower) = true;
   }
   s->mixed_case = lower && upper;
-  s->present.clear();
+  size_t present = 0;
+  for (const WordIds& w : s->ids) present += (w.exact != kNoWord) + w.stem_count;
+  s->present.resize(present);
+  present = 0;
   for (const WordIds& w : s->ids) {
-    if (w.exact != kNoWord) s->present.push_back(w.exact);
-    for (uint8_t k = 0; k < w.stem_count; ++k) s->present.push_back(w.stems[k]);
+    if (w.exact != kNoWord) s->present[present++] = w.exact;
+    for (uint8_t k = 0; k < w.stem_count; ++k) s->present[present++] = w.stems[k];
   }
   std::sort(s->present.begin(), s->present.end());
   s->present_signature = {};
@@ -1807,7 +1820,7 @@ void Coder::Impl::Analyze(Sentence* s, Day date, Discourse* discourse) const {
   s->verb_end.assign(n, 0);
   s->in_unit.assign(n, 0);
   s->verb_form.assign(n, 0);
-  std::vector<uint32_t> values;
+  thread_local std::vector<uint32_t> values;
   for (size_t i = 0; i < n; ++i) {
     size_t end;
     if (s->tokens[i].kind == TokenKind::kWord && (s->starts[i] & kStartsVerb) &&
