@@ -96,6 +96,41 @@ size_t PlainNounEndingAt(const Sentence& s, size_t q) {
   return b;
 }
 
+// "after Calenardhon crowds burned": a noun phrase after a subordinating preposition (AFTER,
+// BEFORE, SINCE) with only its head noun, auxiliaries, negation or adverbs between it and the
+// verb is the subject of that verb, not a prepositional object.
+bool SubjectOfSubordinateClause(const Sentence& s, const NounPhrase& np, size_t verb_start) {
+  if (!np.after_preposition || !(s.flags[np.preposition] & kComplementizer)) return false;
+  for (size_t t = np.end; t < verb_start; ++t) {
+    const std::string& w = s.tokens[t].norm;
+    const bool head_noun = s.tokens[t].kind == TokenKind::kWord && s.verb_end[t] == 0 &&
+                           s.np_of[t] == kNone && !(s.flags[t] & ~(kQuantity | kModifier));
+    if (!(s.flags[t] & (kAuxiliary | kNegation | kBe)) && !(w.size() > 3 && w.ends_with("LY"sv)) &&
+        !head_noun)
+      return false;
+  }
+  return true;
+}
+
+// PETRARCH-1 codes an event only when the verb has a noun phrase after it: "said on Saturday"
+// has one ("Saturday", an uncoded target), "said today" has none (a bare time word is no
+// object). True when [from, to) holds a noun: an actor, or a plain word that is no verb,
+// adverb or function word.
+bool HasObjectNoun(const Sentence& s, size_t from, size_t to) {
+  for (size_t t = from; t < to; ++t) {
+    if (s.deleted[t] || s.tokens[t].kind != TokenKind::kWord) continue;
+    if (s.np_of[t] != kNone) return true;
+    const uint32_t f = s.flags[t];
+    const std::string& w = s.tokens[t].norm;
+    if (f & kTimeWord) {
+      if (t > from && (s.flags[t - 1] & kPreposition)) return true;
+      continue;
+    }
+    if (f == 0 && s.verb_end[t] == 0 && !(w.size() > 3 && w.ends_with("LY"sv))) return true;
+  }
+  return false;
+}
+
 // A verb form read as a noun or an adjective by the words around it (token i starts the form):
 // "very close" (an adjective); "promised raids" (a plural right after a verb is its object);
 // "an anti- Gondor parade", "a Gondor visit" (the bare form after an actor that an article or
@@ -1005,7 +1040,10 @@ void Coder::Impl::ResolveDefiniteDescriptions(Sentence* s, Discourse* discourse)
         m.tok_start = np.start;
         m.tok_end = np.end;
       }
-      if (np.start > 0 && (s->flags[t] & kPreposition)) np.after_preposition = true;
+      if (np.start > 0 && (s->flags[t] & kPreposition)) {
+        np.after_preposition = true;
+        np.preposition = static_cast<uint32_t>(t);
+      }
       added.push_back(std::move(np));
       continue;
     }
@@ -1480,12 +1518,25 @@ void Coder::Impl::CodeVerbs(const Sentence& s, uint32_t sentence_index, Day date
         const NounPhrase& cand = s.nps[np];
         t = cand.start;
         // "X noted that Y regretted" with a pattern "NOTED + *": Y is the target, X the subject.
-        if (cand.after_preposition || (target_before_verb && np == ptarget)) continue;
+        if ((cand.after_preposition && !SubjectOfSubordinateClause(s, cand, v.start)) ||
+            (target_before_verb && np == ptarget))
+          continue;
         subject = np;
       }
     }
     verb_subject[vi] = subject;
     verb_negated[vi] = negated;
+    // "restore ties with Gondor almost five years after Calenardhon crowds burned down its
+    // embassy": a clause opened by a subordinating preposition inside the object of the previous
+    // verb belongs to that verb's phrase, which PETRARCH-1 codes once.
+    if (complement_of == kNone && governor == kNone && vi > 0 && subject != kNone &&
+        SubjectOfSubordinateClause(s, s.nps[subject], v.start)) {
+      const size_t opener = s.nps[subject].preposition;
+      bool same_clause = s.verbs[vi - 1].end <= opener;
+      for (size_t t = s.verbs[vi - 1].end; same_clause && t < opener; ++t)
+        if (s.flags[t] & kClauseEnd) same_clause = false;
+      if (same_clause) complement_of = static_cast<int>(vi - 1);
+    }
 
     if (code.kind == EventCode::Kind::kDiscard || code.kind == EventCode::Kind::kComplex) {
       events->clear();
@@ -1631,6 +1682,7 @@ void Coder::Impl::CodeVerbs(const Sentence& s, uint32_t sentence_index, Day date
       }
     }
     if (source == kNone && target == kNone) continue;
+    if (!options.require_dyad && target == kNone && !HasObjectNoun(s, v.end, ce)) continue;
 
     auto push = [&](const NounPhrase* src, const NounPhrase* tgt, const std::string& cameo_code,
                     bool is_paired) {

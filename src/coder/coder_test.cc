@@ -76,20 +76,26 @@ struct Case {
   int new_actor_length = 0;
 };
 
-std::unique_ptr<Coder> MakeCoder(int new_actor_length, bool article_records = true) {
+// A coder on inline dictionaries (and the small ontology below).
+std::unique_ptr<Coder> MakeCoderFrom(const char* verbs, const char* actors, const char* agents,
+                                     const CoderOptions& options) {
   DictionarySet set;
-  EXPECT_TRUE(ParseDictionary(kVerbs, "verbs.txt", DictionaryKind::kVerbs, &set).ok());
-  EXPECT_TRUE(ParseDictionary(kActors, "actors.txt", DictionaryKind::kActors, &set).ok());
-  EXPECT_TRUE(ParseDictionary(kAgents, "agents.txt", DictionaryKind::kAgents, &set).ok());
+  EXPECT_TRUE(ParseDictionary(verbs, "verbs.txt", DictionaryKind::kVerbs, &set).ok());
+  EXPECT_TRUE(ParseDictionary(actors, "actors.txt", DictionaryKind::kActors, &set).ok());
+  EXPECT_TRUE(ParseDictionary(agents, "agents.txt", DictionaryKind::kAgents, &set).ok());
   EXPECT_TRUE(ParseDictionary("110:0x1007f\n050:0x0080\n", "pico.txt", DictionaryKind::kOntology,
                               &set)
                   .ok());
-  CoderOptions options;
-  options.new_actor_length = new_actor_length;
-  options.article_records = article_records;
   Result<std::unique_ptr<Coder>> coder = Coder::Create(std::move(set), CameoTable(), options);
   EXPECT_TRUE(coder.ok());
   return std::move(coder).value();
+}
+
+std::unique_ptr<Coder> MakeCoder(int new_actor_length, bool article_records = true) {
+  CoderOptions options;
+  options.new_actor_length = new_actor_length;
+  options.article_records = article_records;
+  return MakeCoderFrom(kVerbs, kActors, kAgents, options);
 }
 
 // Codes `text` as a story of Saturday 2022-03-05.
@@ -185,6 +191,52 @@ TEST(CoderGoldenTest, Table) {
     std::sort(want.begin(), want.end());
     EXPECT_EQ(Code(*coder, c.text), want) << c.text;
   }
+}
+
+// PETRARCH-1 (TABARI) behaviours of the unit-test suite, on a dictionary in its syntax: the
+// comma_* and require_dyad options, and the pattern tokens.
+const char kP1Verbs[] =
+    "--- RESTORE [064] ---\n"
+    "RESTORE\n"
+    "--- BURN [---] ---\n"
+    "BURN\n"
+    "- * DOWN [222]\n"
+    "--- SAY [023] ---\n"
+    "SAY {SAYS SAID SAYING}\n";
+const char kP1Actors[] = "ARNOR [ARN]\nGONDOR [GON]\nCALENARDHON [CAL]\n";
+const char kP1Agents[] = "OFFICIAL [~GOV]\n";
+
+struct P1Case {
+  const char* text;
+  std::vector<std::string> events;  // "SRC TGT CODE"; "-" for no target
+};
+
+void ExpectP1(const CoderOptions& options, const std::vector<P1Case>& cases) {
+  std::unique_ptr<Coder> coder = MakeCoderFrom(kP1Verbs, kP1Actors, kP1Agents, options);
+  for (const P1Case& c : cases) {
+    std::vector<std::string> want = c.events;
+    std::sort(want.begin(), want.end());
+    EXPECT_EQ(Code(*coder, c.text), want) << c.text;
+  }
+}
+
+TEST(CoderPetrarch1Test, SubordinateClausesAndObjects) {
+  CoderOptions options;
+  options.require_dyad = false;
+  options.comma_max = 0;
+  ExpectP1(options, {
+      // After a subordinating preposition, the noun phrase before a verb is its subject.
+      {"Arnor is about to improve ties with Gondor, five years after Calenardhon crowds burned "
+       "down its embassy.",
+       {"CAL - 222"}},
+      // ... but a clause inside the object of a coded verb adds no event of its own.
+      {"Arnor is about to restore ties with Gondor five years after Calenardhon crowds burned "
+       "down its embassy.",
+       {"ARN GON 064"}},
+      // With require_dyad off a missing target is coded only when the verb has an object noun.
+      {"A Gondor official said on Saturday.", {"GONGOV - 023"}},
+      {"A Gondor official said today.", {}},
+  });
 }
 
 // Explain() shows each sentence's analysis and names the rule behind each event.

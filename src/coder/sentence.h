@@ -49,7 +49,7 @@ struct NounPhrase {
   uint32_t start = 0, end = 0;   // token range
   std::vector<Member> members;   // more than one for compounds
   bool after_preposition = false;
-  uint32_t preposition = 0;      // flags of the preceding word when after_preposition
+  uint32_t preposition = 0;      // the preposition's token when after_preposition
   bool pronoun = false;
   bool person = false;
   bool first_person = false;     // I / WE (resolved by the quote reader)
