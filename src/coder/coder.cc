@@ -62,6 +62,11 @@ bool IsQuantity(const Sentence& s, size_t t) {
 
 namespace {
 
+// MatchPattern binds kOfActor + i for the actor of "agent of actor" phrase i alone; CodeVerbs
+// then holds that actor as a phrase of its own, index kOfActorAlone.
+constexpr int kOfActor = 1 << 24;
+constexpr int kOfActorAlone = -3;
+
 // The most words of a synset member matched before the verb and joined to what follows it.
 constexpr size_t kLongestJoinedSynset = 4;
 
@@ -773,6 +778,14 @@ void Coder::Impl::FindNounPhrases(Sentence* s, Day date, Discourse* discourse) c
       m.has_agent = !agent_list.empty();
       np.members.push_back(std::move(m));
     }
+    if (of_at != SIZE_MAX && owner == static_cast<int>(of_at) && codes.size() == 1) {
+      np.of_actor = units[of_at].start;
+      np.of_member.code = code;
+      np.of_member.tok_start = np.of_actor;
+      np.of_member.tok_end = np.end;
+      np.of_member.rule = rule;
+      np.of_member.actor = static_cast<int32_t>(units[of_at].index);
+    }
     if (np.start > 0) {
       size_t p = np.start - 1;
       while (p > 0 && (s->flags[p] & (kDeterminer | kModifier))) --p;
@@ -1279,6 +1292,15 @@ bool Coder::Impl::MatchPattern(const Sentence& s, const VerbHit& v, const Compil
           if (t.kind == K::kSource) *source = np;
           else if (t.kind == K::kTarget) *target = np;
           else if (t.kind == K::kCompound) *source = *target = np;
+          // A ^ over "the parliament of Gondor" skips the agent only: the actor is next.
+          pos = t.kind == K::kSkip && s.nps[np].of_actor > q ? s.nps[np].of_actor : s.nps[np].end;
+          found = true;
+          break;
+        }
+        // ... where a $ or + binds that actor alone.
+        if (np != kNone && s.nps[np].of_actor == q && q > s.nps[np].start &&
+            (t.kind == K::kSource || t.kind == K::kTarget)) {
+          (t.kind == K::kSource ? *source : *target) = kOfActor + np;
           pos = s.nps[np].end;
           found = true;
           break;
@@ -1482,6 +1504,18 @@ void Coder::Impl::CodeVerbs(const Sentence& s, uint32_t sentence_index, Day date
         break;
       }
     }
+    // A slot bound to the actor of "agent of actor" alone: a phrase of its own (index -3).
+    NounPhrase of_source, of_target;
+    auto of_actor_alone = [&](int* index, NounPhrase* out) {
+      if (*index < kOfActor) return;
+      const NounPhrase& whole = s.nps[*index - kOfActor];
+      out->start = whole.of_actor;
+      out->end = whole.end;
+      out->members.assign(1, whole.of_member);
+      *index = kOfActorAlone;
+    };
+    of_actor_alone(&psource, &of_source);
+    of_actor_alone(&ptarget, &of_target);
     EventCode code = form.has_own_code ? form.own_code : block.code;
     RuleRef rule;
     if (matched) {
@@ -1494,7 +1528,7 @@ void Coder::Impl::CodeVerbs(const Sentence& s, uint32_t sentence_index, Day date
 
     // Subject: nearest noun phrase before the verb not governed by a preposition.
     int subject = kNone;
-    const bool target_before_verb = ptarget != kNone && s.nps[ptarget].start < v.start;
+    const bool target_before_verb = ptarget >= 0 && s.nps[ptarget].start < v.start;
     {
       // "... and signed": a coordinated verb shares the previous verb's subject.
       size_t p = v.start;
@@ -1566,7 +1600,7 @@ void Coder::Impl::CodeVerbs(const Sentence& s, uint32_t sentence_index, Day date
 
     // TABARI's % after the verb with a subject before it: the compound is the target ("Eriador
     // agrees with Bree and Fornost"); without one, its members act on each other.
-    if (psource != kNone && psource == ptarget && s.nps[psource].start >= v.end &&
+    if (psource >= 0 && psource == ptarget && s.nps[psource].start >= v.end &&
         subject != kNone && subject != psource)
       psource = kNone;
     int source = psource != kNone ? psource : subject;
@@ -1629,7 +1663,7 @@ void Coder::Impl::CodeVerbs(const Sentence& s, uint32_t sentence_index, Day date
       }
       // A venue is the partner only when nothing else is and the subject is a single actor.
       if (target == kNone && venue != kNone &&
-          !(source != kNone && s.nps[source].members.size() > 1))
+          !(source >= 0 && s.nps[source].members.size() > 1))
         target = venue;
     }
     // Passive voice ("X was criticized by Y", "X was attacked in Y"): the subject is the target
@@ -1722,8 +1756,14 @@ void Coder::Impl::CodeVerbs(const Sentence& s, uint32_t sentence_index, Day date
         }
       }
     };
-    const NounPhrase* src = source == kNone ? nullptr : source == -2 ? &new_source : &s.nps[source];
-    const NounPhrase* tgt = target == kNone ? nullptr : target == -2 ? &new_target : &s.nps[target];
+    auto phrase = [&](int index, const NounPhrase& made, const NounPhrase& of_actor) {
+      return index == kNone           ? nullptr
+             : index == -2            ? &made
+             : index == kOfActorAlone ? &of_actor
+                                      : &s.nps[index];
+    };
+    const NounPhrase* src = phrase(source, new_source, of_source);
+    const NounPhrase* tgt = phrase(target, new_target, of_target);
     const std::string root = code.code.substr(0, 2);
     if (!tgt && src && src->members.size() > 1 &&
         (root == "03"sv || root == "04"sv || root == "05"sv || root == "06"sv)) {

@@ -202,9 +202,14 @@ const char kP1Verbs[] =
     "BURN\n"
     "- * DOWN [222]\n"
     "--- SAY [023] ---\n"
-    "SAY {SAYS SAID SAYING}\n";
-const char kP1Actors[] = "ARNOR [ARN]\nGONDOR [GON]\nCALENARDHON [CAL]\n";
-const char kP1Agents[] = "OFFICIAL [~GOV]\n";
+    "SAY {SAYS SAID SAYING}\n"
+    "--- CELEBRATE [040] ---\n"
+    "CELEBRATE\n"
+    "- * IFTAR AT ^ ^ + [044]\n"
+    "- * WITH + [043]\n";
+const char kP1Actors[] =
+    "ARNOR [ARN]\nGONDOR [GON]\nCALENARDHON [CAL]\nOSGILIATH [OSG]\nERIADOR [ERI]\n";
+const char kP1Agents[] = "OFFICIAL [~GOV]\nPARLIAMENT [~LEG]\n";
 
 struct P1Case {
   const char* text;
@@ -236,6 +241,16 @@ TEST(CoderPetrarch1Test, SubordinateClausesAndObjects) {
       // With require_dyad off a missing target is coded only when the verb has an object noun.
       {"A Gondor official said on Saturday.", {"GONGOV - 023"}},
       {"A Gondor official said today.", {}},
+  });
+}
+
+// ^ skips an actor; over "the parliament of Gondor" it skips the agent, and the next slot binds
+// the actor after "of" alone. Without a ^ the slot binds the whole phrase.
+TEST(CoderPetrarch1Test, SkipOverAgentOfActor) {
+  ExpectP1(CoderOptions(), {
+      {"Arnor celebrated Iftar at Osgiliath with the parliament of Gondor in Eriador.",
+       {"ARN GON 044"}},
+      {"Arnor celebrated with the parliament of Gondor.", {"ARN GONLEG 043"}},
   });
 }
 

@@ -59,6 +59,10 @@ struct NounPhrase {
   std::string head;              // the last word of its last agent phrase ("MINISTRY"), or ""
   bool has_agent = false;
   bool ends_with_agent = false;  // the last unit is an agent ("Russian officials", not "... Smith")
+  // "the parliament of Gondor": where the actor after the agent's "of" starts (0: no such actor)
+  // and that actor alone, which a pattern slot after a ^ over the agent binds (TABARI).
+  uint32_t of_actor = 0;
+  Member of_member;
 };
 
 struct VerbHit {
