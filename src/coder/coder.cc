@@ -290,8 +290,19 @@ void Coder::Impl::Compile() {
   id_to = vocab.Add("TO");
   id_by = vocab.Add("BY");
   for (const ClosedClassWord& w : ClosedClassWords()) vocab.Add(w.word);
-  for (uint32_t i = 0; i < dict.actor_phrases.size(); ++i)
-    actors.Add(dict.actor_phrases[i].words, &vocab, i);
+  for (uint32_t i = 0; i < dict.actor_phrases.size(); ++i) {
+    const Phrase& words = dict.actor_phrases[i].words;
+    actors.Add(words, &vocab, i);
+    if (std::none_of(words.begin(), words.end(), [](const PhraseWord& w) { return w.gap_before; }))
+      continue;
+    GappedPhrase g;
+    g.phrase = i;
+    for (const PhraseWord& w : words) g.ids.push_back(vocab.Add(w.word));
+    g.first = g.ids[0];
+    gapped_actors.push_back(std::move(g));
+  }
+  std::sort(gapped_actors.begin(), gapped_actors.end(),
+            [](const GappedPhrase& a, const GappedPhrase& b) { return a.first < b.first; });
   for (uint32_t i = 0; i < dict.agent_phrases.size(); ++i)
     agents.Add(dict.agent_phrases[i].words, &vocab, i);
   for (uint32_t i = 0; i < dict.discards.size(); ++i)
@@ -523,8 +534,20 @@ void Coder::Impl::FindNounPhrases(Sentence* s, Day date, Discourse* discourse) c
     }
     size_t actor_end = i, agent_end = i;
     uint32_t actor_phrase = 0, agent_phrase = 0;
-    if ((s->starts[i] & kStartsActor) && actors.LongestAt(ids, i, &actor_end, &values)) {
-      actor_phrase = values.front();
+    bool actor_found = false;
+    if (s->starts[i] & kStartsActor) {
+      actor_found = actors.LongestAt(ids, i, &actor_end, &values);
+      if (actor_found) actor_phrase = values.front();
+      if (!gapped_actors.empty()) {
+        uint32_t phrase;
+        if (size_t e = GappedActorAt(*s, i, actor_end, &phrase); e > actor_end) {
+          actor_end = e;
+          actor_phrase = phrase;
+          actor_found = true;
+        }
+      }
+    }
+    if (actor_found) {
       // Proper names start with a capital in mixed-case text ("us" is not the US), after a
       // leading article of the name ("the Shire"); null entries ("official visit [---]") block
       // in any case.
@@ -1114,6 +1137,59 @@ void Coder::Impl::InferCountries(Sentence* s) const {
   for (NounPhrase& np : s->nps)
     for (Member& m : np.members)
       if (m.code.size() > 3 && m.code.rfind("---", 0) == 0) m.code = country + m.code.substr(3);
+}
+
+size_t Coder::Impl::GappedActorAt(const Sentence& s, size_t i, size_t end, uint32_t* phrase) const {
+  const size_t n = s.tokens.size();
+  auto matches = [&](size_t t, uint32_t id, bool exact) {
+    const WordIds& w = s.ids[t];
+    if (w.exact == id) return true;
+    for (uint8_t k = 0; !exact && k < w.stem_count; ++k)
+      if (w.stems[k] == id) return true;
+    return false;
+  };
+  // What may come between: a plain lower-case word of the noun phrase ("state-run"), no actor
+  // or agent.
+  std::vector<uint32_t> values;
+  auto between = [&](size_t t) {
+    const Token& tok = s.tokens[t];
+    if (s.deleted[t]) return false;
+    if (tok.norm == "-"sv) return t > 0 && t + 1 < n && s.tokens[t - 1].end == tok.start &&
+                                   tok.end == s.tokens[t + 1].start;
+    size_t e;
+    return tok.kind == TokenKind::kWord && s.flags[t] == 0 && !(s.mixed_case && tok.capitalized) &&
+           (s.verb_end[t] == 0 || (t > 0 && s.tokens[t - 1].norm == "-"sv)) &&
+           !actors.LongestAt(std::span<const WordIds>(s.ids), t, &e, &values) &&
+           !agents.LongestAt(std::span<const WordIds>(s.ids), t, &e, &values);
+  };
+  constexpr size_t kMostBetween = 3;  // tokens: "state - run"
+  size_t best = end;
+  auto try_first = [&](uint32_t first) {
+    auto lo = std::lower_bound(gapped_actors.begin(), gapped_actors.end(), first,
+                               [](const GappedPhrase& g, uint32_t id) { return g.first < id; });
+    for (auto g = lo; g != gapped_actors.end() && g->first == first; ++g) {
+      const Phrase& words = dict.actor_phrases[g->phrase].words;
+      if (!matches(i, g->ids[0], words[0].exact)) continue;
+      size_t pos = i + 1;
+      bool ok = true;
+      for (size_t k = 1; k < words.size() && ok; ++k) {
+        size_t q = pos;
+        while (q < n && !matches(q, g->ids[k], words[k].exact) && words[k].gap_before &&
+               q - pos < kMostBetween && between(q))
+          ++q;
+        ok = q < n && matches(q, g->ids[k], words[k].exact);
+        pos = q + 1;
+      }
+      if (ok && pos > best) {
+        best = pos;
+        *phrase = g->phrase;
+      }
+    }
+  };
+  const WordIds& w = s.ids[i];
+  if (w.exact != kNoWord) try_first(w.exact);
+  for (uint8_t k = 0; k < w.stem_count; ++k) try_first(w.stems[k]);
+  return best;
 }
 
 // ---- Comma clauses -----------------------------------------------------------------------------

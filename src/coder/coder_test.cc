@@ -203,12 +203,15 @@ const char kP1Verbs[] =
     "- * DOWN [222]\n"
     "--- SAY [023] ---\n"
     "SAY {SAYS SAID SAYING}\n"
+    "--- APPEAL [095] ---\n"
+    "APPEAL\n"
     "--- CELEBRATE [040] ---\n"
     "CELEBRATE\n"
     "- * IFTAR AT ^ ^ + [044]\n"
     "- * WITH + [043]\n";
 const char kP1Actors[] =
-    "ARNOR [ARN]\nGONDOR [GON]\nCALENARDHON [CAL]\nOSGILIATH [OSG]\nERIADOR [ERI]\n";
+    "ARNOR [ARN]\nGONDOR [GON]\nCALENARDHON [CAL]\nOSGILIATH [OSG]\nERIADOR [ERI]\n"
+    "ITHILEN [ITH]\nITHILEN TELEVISION [ITHTV]\nITHILEN_GOVERNMENT_RADIO [ITHRAD]\n";
 const char kP1Agents[] = "OFFICIAL [~GOV]\nPARLIAMENT [~LEG]\n";
 
 struct P1Case {
@@ -251,6 +254,18 @@ TEST(CoderPetrarch1Test, SkipOverAgentOfActor) {
       {"Arnor celebrated Iftar at Osgiliath with the parliament of Gondor in Eriador.",
        {"ARN GON 044"}},
       {"Arnor celebrated with the parliament of Gondor.", {"ARN GONLEG 043"}},
+  });
+}
+
+// Words of an actor phrase written apart may have plain words between them; '_' joins them.
+TEST(CoderPetrarch1Test, ActorPhraseWithWordsBetween) {
+  ExpectP1(CoderOptions(), {
+      {"Gondor appealed to Ithilen state-run television.", {"GON ITHTV 095"}},
+      {"Gondor appealed to Ithilen television.", {"GON ITHTV 095"}},
+      {"Gondor appealed to Ithilen state government radio.", {"GON ITH 095"}},
+      // An actor, a function word or a name between ends the phrase.
+      {"Gondor appealed to Ithilen and Arnor television.", {"GON ARN 095", "GON ITH 095"}},
+      {"Gondor appealed to Ithilen Tolkien Television.", {"GON ITH 095"}},
   });
 }
 
