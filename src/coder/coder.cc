@@ -1790,6 +1790,33 @@ void Coder::Impl::CodeVerbs(const Sentence& s, uint32_t sentence_index, Day date
         while (b < ce && nominal(b) && !(s.flags[b] & kTimeWord)) ++b;
         if (b > a && make(a, b, &new_target)) target = -2;
       }
+      // "Eriador's death and injury toll has risen", "met Gondor and the council of elders": an
+      // uncoded noun phrase coordinated with a coded one is a member of the compound too.
+      auto add_member = [&](int index, size_t a, size_t b, NounPhrase* out) {
+        NounPhrase extra;
+        if (a >= b || !make(a, b, &extra)) return false;
+        *out = s.nps[index];
+        out->members.push_back(std::move(extra.members[0]));
+        return true;
+      };
+      if (source >= 0) {
+        const size_t end = s.nps[source].end;
+        size_t b = v.start;
+        while (b > end && (s.flags[b - 1] & (kAuxiliary | kNegation | kModal))) --b;
+        size_t a = b;
+        while (a > end && nominal(a - 1)) --a;
+        bool joined = a > end && s.tokens[a - 1].norm == "AND"sv;
+        for (size_t t = end; joined && t + 1 < a; ++t) joined = nominal(t);
+        if (joined && add_member(source, a, b, &new_source)) source = -2;
+      }
+      if (target >= 0 && s.nps[target].end + 1 < ce && s.tokens[s.nps[target].end].norm == "AND"sv) {
+        const size_t a = s.nps[target].end + 1;
+        size_t b = a;
+        while (b < ce && nominal(b) && !(s.flags[b] & kTimeWord)) ++b;
+        // (Not the subject of a verb of its own: "... and the army said".)
+        const bool own_verb = b < ce && (s.verb_end[b] != 0 || (s.flags[b] & (kAuxiliary | kModal)));
+        if (!own_verb && add_member(target, a, b, &new_target)) target = -2;
+      }
     }
     if (source == kNone && target == kNone) continue;
     if (!options.require_dyad && target == kNone && !HasObjectNoun(s, v.end, ce)) continue;

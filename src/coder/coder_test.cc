@@ -269,6 +269,21 @@ TEST(CoderPetrarch1Test, ActorPhraseWithWordsBetween) {
   });
 }
 
+// new_actor_length: an uncoded noun phrase coordinated with a coded one is a member of the
+// compound too, before the verb and after it; not a phrase with a verb of its own.
+TEST(CoderPetrarch1Test, NewActorInACompound) {
+  CoderOptions options;
+  options.new_actor_length = 4;
+  ExpectP1(options, {
+      {"Arnor's death and injury toll has restored Gondor.",
+       {"ARN GON 064", "\"INJURY TOLL\" GON 064"}},
+      {"Arnor restored Gondor and the council of elders.",
+       {"ARN GON 064", "ARN \"THE COUNCIL OF ELDERS\" 064"}},
+      {"Arnor restored Gondor and the council said so.", {"ARN GON 064"}},
+  });
+  ExpectP1(CoderOptions(), {{"Arnor restored Gondor and the council of elders.", {"ARN GON 064"}}});
+}
+
 // Explain() shows each sentence's analysis and names the rule behind each event.
 TEST(CoderGoldenTest, ExplainShowsTheAnalysis) {
   std::unique_ptr<Coder> coder = MakeCoder(0);
