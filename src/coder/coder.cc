@@ -117,6 +117,29 @@ bool SubjectOfSubordinateClause(const Sentence& s, const NounPhrase& np, size_t 
   return true;
 }
 
+// "Resumption of ties between Arnor and Gondor may spur": a subject noun phrase that codes
+// nothing itself has the meaning of the actor in its prepositional phrases (PETRARCH's noun
+// phrases: words, then child phrases, then prepositional ones). The clause [start, verb_start)
+// must be that noun phrase alone: a plain head noun first, then nouns, determiners, prepositions
+// and conjunctions up to an actor that ends right before the verb (auxiliaries between).
+int SubjectInPrepositionalPhrase(const Sentence& s, size_t start, size_t verb_start) {
+  size_t b = verb_start;
+  while (b > start && (s.flags[b - 1] & (kAuxiliary | kNegation | kModal | kBe))) --b;
+  if (b == start || s.np_of[b - 1] == kNone) return kNone;
+  const int np = s.np_of[b - 1];
+  if (!s.nps[np].after_preposition || s.nps[np].start <= start) return kNone;
+  size_t t = start;
+  while (t < s.nps[np].start && (s.deleted[t] || (s.flags[t] & kDeterminer))) ++t;
+  if (!PlainNounWord(s, t)) return kNone;
+  for (; t < s.nps[np].start; ++t) {
+    if (s.deleted[t]) continue;
+    if (s.tokens[t].kind != TokenKind::kWord || s.verb_end[t] != 0 || s.np_of[t] != kNone ||
+        (s.flags[t] & ~(kDeterminer | kPreposition | kConjunction | kModifier | kQuantity)))
+      return kNone;
+  }
+  return np;
+}
+
 // PETRARCH-1 codes an event only when the verb has a noun phrase after it: "said on Saturday"
 // has one ("Saturday", an uncoded target), "said today" has none (a bare time word is no
 // object). True when [from, to) holds a noun: an actor, or a plain word that is no verb,
@@ -846,6 +869,9 @@ void Coder::Impl::FindNounPhrases(Sentence* s, Day date, Discourse* discourse) c
   for (size_t k = 0; k < s->nps.size(); ++k) {
     NounPhrase np = std::move(s->nps[k]);
     size_t placed_from = 0;  // first member placed by "in"/"of" after bare agents, or 0
+    // A list has its "and" before the last item only: after "A and B", a comma ends it ("between
+    // A and B, and C and D said").
+    bool closed = false;
     while (k + 1 < s->nps.size()) {
       const NounPhrase& next = s->nps[k + 1];
       bool linked = false;
@@ -859,6 +885,9 @@ void Coder::Impl::FindNounPhrases(Sentence* s, Day date, Discourse* discourse) c
       if (np.pronoun) break;
       if (t < next.start && (s->flags[t] & (kConjunction | kComma)) &&
           s->tokens[t].norm != "BUT"sv) {
+        if (closed && (s->flags[t] & kComma)) break;
+        closed = closed || (s->flags[t] & kConjunction) ||
+                 (t + 1 < next.start && s->tokens[t + 1].norm == "AND"sv);
         ++t;
         if (t < next.start && s->tokens[t].norm == "AND"sv) ++t;  // ", and"
         const size_t after_conjunction = t;
@@ -1634,6 +1663,8 @@ void Coder::Impl::CodeVerbs(const Sentence& s, uint32_t sentence_index, Day date
         subject = np;
       }
     }
+    if (subject == kNone && !target_before_verb)
+      subject = SubjectInPrepositionalPhrase(s, subject_start, v.start);
     verb_subject[vi] = subject;
     verb_negated[vi] = negated;
     // "restore ties with Gondor almost five years after Calenardhon crowds burned down its

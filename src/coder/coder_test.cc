@@ -284,6 +284,20 @@ TEST(CoderPetrarch1Test, NewActorInACompound) {
   ExpectP1(CoderOptions(), {{"Arnor restored Gondor and the council of elders.", {"ARN GON 064"}}});
 }
 
+// A subject noun phrase that codes nothing takes the actor of its prepositional phrase; a list
+// with its "and" already met ends at a comma.
+TEST(CoderPetrarch1Test, SubjectInPrepositionalPhraseAndListEnds) {
+  ExpectP1(CoderOptions(), {
+      {"Resumption of ties between Arnor and Gondor may restore Calenardhon.",
+       {"ARN CAL 064", "GON CAL 064"}},
+      {"In Arnor the talks restored Gondor.", {}},
+      {"Arnor restored Calenardhon and Gondor, and Osgiliath and Eriador said so.",
+       {"ARN CAL 064", "ARN GON 064"}},
+      {"Arnor restored Calenardhon, Gondor, and Osgiliath.",
+       {"ARN CAL 064", "ARN GON 064", "ARN OSG 064"}},
+  });
+}
+
 // Explain() shows each sentence's analysis and names the rule behind each event.
 TEST(CoderGoldenTest, ExplainShowsTheAnalysis) {
   std::unique_ptr<Coder> coder = MakeCoder(0);
