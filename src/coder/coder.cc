@@ -1678,6 +1678,23 @@ void Coder::Impl::CodeVerbs(const Sentence& s, uint32_t sentence_index, Day date
         if (s.flags[t] & kClauseEnd) same_clause = false;
       if (same_clause) complement_of = static_cast<int>(vi - 1);
     }
+    // "he said government proposed to ...": a clause right after the previous verb, with no
+    // "that", is its complement too. (That verb has a subject before it: "Jailed Kremlin critic
+    // Alexei Navalny declared" is no complement; "attacked Ukraine and Georgia accused" joins
+    // two clauses.)
+    if (complement_of == kNone && governor == kNone && vi > 0 && subject != kNone &&
+        !s.nps[subject].after_preposition && s.nps[subject].start >= s.verbs[vi - 1].end &&
+        s.nps[subject].members.size() == 1 && s.verbs[vi - 1].start > 0 &&
+        !(s.flags[s.verbs[vi - 1].start - 1] & (kComma | kClauseEnd))) {
+      bool adjacent = true;
+      for (size_t t = s.nps[subject].start; adjacent && t < s.nps[subject].end; ++t)
+        adjacent = !(s.flags[t] & kConjunction);
+      for (size_t t = s.verbs[vi - 1].end; adjacent && t < s.nps[subject].start; ++t)
+        adjacent = s.deleted[t] || (s.flags[t] & kDeterminer);
+      for (size_t t = s.nps[subject].end; adjacent && t < v.start; ++t)
+        adjacent = (s.flags[t] & (kAuxiliary | kNegation | kModal | kBe)) != 0;
+      if (adjacent) complement_of = static_cast<int>(vi - 1);
+    }
 
     if (code.kind == EventCode::Kind::kDiscard || code.kind == EventCode::Kind::kComplex) {
       events->clear();

@@ -203,6 +203,8 @@ const char kP1Verbs[] =
     "- * DOWN [222]\n"
     "--- SAY [023] ---\n"
     "SAY {SAYS SAID SAYING}\n"
+    "--- ACCUSE [112] ---\n"
+    "ACCUSE\n"
     "--- APPEAL [095] ---\n"
     "APPEAL\n"
     "--- CELEBRATE [040] ---\n"
@@ -241,6 +243,11 @@ TEST(CoderPetrarch1Test, SubordinateClausesAndObjects) {
       {"Arnor is about to restore ties with Gondor five years after Calenardhon crowds burned "
        "down its embassy.",
        {"ARN GON 064"}},
+      // A clause right after a coded verb, without "that", is its complement: no event.
+      {"Arnor said Gondor restored Calenardhon.", {"ARN - 023"}},
+      // ... but not a compound, which joins two clauses.
+      {"Arnor restored Gondor and Osgiliath accused Calenardhon.",
+       {"ARN - 064", "GON CAL 112", "OSG CAL 112"}},
       // With require_dyad off a missing target is coded only when the verb has an object noun.
       {"A Gondor official said on Saturday.", {"GONGOV - 023"}},
       {"A Gondor official said today.", {}},
