@@ -68,7 +68,7 @@ TEST(ValidationSuiteTest, Petrarch1UnitTestsFloor) {
   int failed = 0;
   int passed = SuitePassed(suite, &failed);
   EXPECT_EQ(passed + failed, 284);
-  EXPECT_GE(passed, 257);
+  EXPECT_GE(passed, 264);  // measured 266 (docs/validate.md)
 }
 
 TEST(ValidationSuiteTest, UdPetrarchFloor) {
@@ -77,7 +77,7 @@ TEST(ValidationSuiteTest, UdPetrarchFloor) {
   int failed = 0;
   int passed = SuitePassed(suite, &failed);
   EXPECT_EQ(passed + failed, 245);
-  EXPECT_GE(passed, 209);  // issue 2: at least 85% of the 245 evaluated records
+  EXPECT_GE(passed, 215);  // measured 217; issue 2 asks at least 85% (209) of 245
 }
 
 // Runs one of our scoring scripts (tools/) with the built CLI on one of our evaluation sets

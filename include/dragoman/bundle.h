@@ -25,7 +25,7 @@
 namespace dragoman {
 
 // The bundle format this dragoman writes and the only one it reads.
-inline constexpr uint32_t kBundleFormatVersion = 1;
+inline constexpr uint32_t kBundleFormatVersion = 2;
 
 // One file a bundle was built from.
 struct BundleSource {

@@ -37,6 +37,9 @@ struct DictionaryWarning {
 struct PhraseWord {
   std::string word;  // normalised, e.g. "PRESIDENT"
   bool exact = false;
+  // Written after a space, not joined by '_': in a TABARI actor phrase ("ITHILEN TELEVISION")
+  // other words may come between ("Ithilen state-run television").
+  bool gap_before = false;
 };
 using Phrase = std::vector<PhraseWord>;
 

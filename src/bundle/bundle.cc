@@ -155,6 +155,7 @@ class Encoder {
     for (const PhraseWord& w : p) {
       String(w.word);
       Bool(w.exact);
+      Bool(w.gap_before);
     }
   }
   void Code(const EventCode& c) {
@@ -364,10 +365,11 @@ class Decoder {
     return w;
   }
   Phrase Words() {
-    Phrase p(Count(2));  // word, exact
+    Phrase p(Count(3));  // word, exact, gap_before
     for (PhraseWord& w : p) {
       StringInto(&w.word);
       w.exact = Bool();
+      w.gap_before = Bool();
     }
     return p;
   }

@@ -73,7 +73,8 @@ DictionarySet EveryField() {
                             DatedCode{"RUSELI", kMinDay, kMaxDay, true}},
                            SourceRef{1, 3}});
   d.actors.push_back(Actor{"UKRAINE", {DatedCode{"UKR", kMinDay, kMaxDay, true}}, SourceRef{1, 9}});
-  d.actor_phrases.push_back(ActorPhrase{{PhraseWord{"VLADIMIR", false}, PhraseWord{"PUTIN", true}}, 0, SourceRef{1, 3}});
+  d.actor_phrases.push_back(
+      ActorPhrase{{PhraseWord{"VLADIMIR", false}, PhraseWord{"PUTIN", true, true}}, 0, SourceRef{1, 3}});
   d.actor_phrases.push_back(ActorPhrase{P({"PUTIN"}), 0, SourceRef{1, 4}});
   d.actor_phrases.push_back(ActorPhrase{P({"UKRAINE"}), 1, SourceRef{1, 9}});
   d.agents.push_back(Agent{"MIL", false, SourceRef{1, 20}});
@@ -244,6 +245,8 @@ TEST(BundleTest, EveryFieldRoundTrips) {
   EXPECT_EQ(r.actors[0].codes[0].from, DayFromCivil(2000, 5, 7));
   EXPECT_EQ(r.actors[0].codes[1].from, kMinDay);
   EXPECT_TRUE(r.actor_phrases[0].words[1].exact);
+  EXPECT_TRUE(r.actor_phrases[0].words[1].gap_before);
+  EXPECT_FALSE(r.actor_phrases[0].words[0].gap_before);
   EXPECT_TRUE(r.agents[1].prefix);
   const Pattern& p = r.verb_blocks[0].patterns[0];
   EXPECT_TRUE(p.after[1].joined && p.after[1].preposition && p.after[1].word.exact);

@@ -62,6 +62,11 @@ bool IsQuantity(const Sentence& s, size_t t) {
 
 namespace {
 
+// MatchPattern binds kOfActor + i for the actor of "agent of actor" phrase i alone; CodeVerbs
+// then holds that actor as a phrase of its own, index kOfActorAlone.
+constexpr int kOfActor = 1 << 24;
+constexpr int kOfActorAlone = -3;
+
 // The most words of a synset member matched before the verb and joined to what follows it.
 constexpr size_t kLongestJoinedSynset = 4;
 
@@ -94,6 +99,64 @@ size_t PlainNounEndingAt(const Sentence& s, size_t q) {
   while (b > 0 && PlainNounWord(s, b - 1)) --b;
   while (b > 0 && (s.flags[b - 1] & kDeterminer)) --b;
   return b;
+}
+
+// "after Calenardhon crowds burned": a noun phrase after a subordinating preposition (AFTER,
+// BEFORE, SINCE) with only its head noun, auxiliaries, negation or adverbs between it and the
+// verb is the subject of that verb, not a prepositional object.
+bool SubjectOfSubordinateClause(const Sentence& s, const NounPhrase& np, size_t verb_start) {
+  if (!np.after_preposition || !(s.flags[np.preposition] & kComplementizer)) return false;
+  for (size_t t = np.end; t < verb_start; ++t) {
+    const std::string& w = s.tokens[t].norm;
+    const bool head_noun = s.tokens[t].kind == TokenKind::kWord && s.verb_end[t] == 0 &&
+                           s.np_of[t] == kNone && !(s.flags[t] & ~(kQuantity | kModifier));
+    if (!(s.flags[t] & (kAuxiliary | kNegation | kBe)) && !(w.size() > 3 && w.ends_with("LY"sv)) &&
+        !head_noun)
+      return false;
+  }
+  return true;
+}
+
+// "Resumption of ties between Arnor and Gondor may spur": a subject noun phrase that codes
+// nothing itself has the meaning of the actor in its prepositional phrases (PETRARCH's noun
+// phrases: words, then child phrases, then prepositional ones). The clause [start, verb_start)
+// must be that noun phrase alone: a plain head noun first, then nouns, determiners, prepositions
+// and conjunctions up to an actor that ends right before the verb (auxiliaries between).
+int SubjectInPrepositionalPhrase(const Sentence& s, size_t start, size_t verb_start) {
+  size_t b = verb_start;
+  while (b > start && (s.flags[b - 1] & (kAuxiliary | kNegation | kModal | kBe))) --b;
+  if (b == start || s.np_of[b - 1] == kNone) return kNone;
+  const int np = s.np_of[b - 1];
+  if (!s.nps[np].after_preposition || s.nps[np].start <= start) return kNone;
+  size_t t = start;
+  while (t < s.nps[np].start && (s.deleted[t] || (s.flags[t] & kDeterminer))) ++t;
+  if (!PlainNounWord(s, t)) return kNone;
+  for (; t < s.nps[np].start; ++t) {
+    if (s.deleted[t]) continue;
+    if (s.tokens[t].kind != TokenKind::kWord || s.verb_end[t] != 0 || s.np_of[t] != kNone ||
+        (s.flags[t] & ~(kDeterminer | kPreposition | kConjunction | kModifier | kQuantity)))
+      return kNone;
+  }
+  return np;
+}
+
+// PETRARCH-1 codes an event only when the verb has a noun phrase after it: "said on Saturday"
+// has one ("Saturday", an uncoded target), "said today" has none (a bare time word is no
+// object). True when [from, to) holds a noun: an actor, or a plain word that is no verb,
+// adverb or function word.
+bool HasObjectNoun(const Sentence& s, size_t from, size_t to) {
+  for (size_t t = from; t < to; ++t) {
+    if (s.deleted[t] || s.tokens[t].kind != TokenKind::kWord) continue;
+    if (s.np_of[t] != kNone) return true;
+    const uint32_t f = s.flags[t];
+    const std::string& w = s.tokens[t].norm;
+    if (f & kTimeWord) {
+      if (t > from && (s.flags[t - 1] & kPreposition)) return true;
+      continue;
+    }
+    if (f == 0 && s.verb_end[t] == 0 && !(w.size() > 3 && w.ends_with("LY"sv))) return true;
+  }
+  return false;
 }
 
 // A verb form read as a noun or an adjective by the words around it (token i starts the form):
@@ -250,8 +313,19 @@ void Coder::Impl::Compile() {
   id_to = vocab.Add("TO");
   id_by = vocab.Add("BY");
   for (const ClosedClassWord& w : ClosedClassWords()) vocab.Add(w.word);
-  for (uint32_t i = 0; i < dict.actor_phrases.size(); ++i)
-    actors.Add(dict.actor_phrases[i].words, &vocab, i);
+  for (uint32_t i = 0; i < dict.actor_phrases.size(); ++i) {
+    const Phrase& words = dict.actor_phrases[i].words;
+    actors.Add(words, &vocab, i);
+    if (std::none_of(words.begin(), words.end(), [](const PhraseWord& w) { return w.gap_before; }))
+      continue;
+    GappedPhrase g;
+    g.phrase = i;
+    for (const PhraseWord& w : words) g.ids.push_back(vocab.Add(w.word));
+    g.first = g.ids[0];
+    gapped_actors.push_back(std::move(g));
+  }
+  std::sort(gapped_actors.begin(), gapped_actors.end(),
+            [](const GappedPhrase& a, const GappedPhrase& b) { return a.first < b.first; });
   for (uint32_t i = 0; i < dict.agent_phrases.size(); ++i)
     agents.Add(dict.agent_phrases[i].words, &vocab, i);
   for (uint32_t i = 0; i < dict.discards.size(); ++i)
@@ -513,8 +587,20 @@ void Coder::Impl::FindNounPhrases(Sentence* s, Day date, Discourse* discourse) c
     }
     size_t actor_end = i, agent_end = i;
     uint32_t actor_phrase = 0, agent_phrase = 0;
-    if ((s->starts[i] & kStartsActor) && actors.LongestAt(ids, i, &actor_end, &values)) {
-      actor_phrase = values.front();
+    bool actor_found = false;
+    if (s->starts[i] & kStartsActor) {
+      actor_found = actors.LongestAt(ids, i, &actor_end, &values);
+      if (actor_found) actor_phrase = values.front();
+      if (!gapped_actors.empty()) {
+        uint32_t phrase;
+        if (size_t e = GappedActorAt(*s, i, actor_end, &phrase); e > actor_end) {
+          actor_end = e;
+          actor_phrase = phrase;
+          actor_found = true;
+        }
+      }
+    }
+    if (actor_found) {
       // Proper names start with a capital in mixed-case text ("us" is not the US), after a
       // leading article of the name ("the Shire"); null entries ("official visit [---]") block
       // in any case.
@@ -770,6 +856,14 @@ void Coder::Impl::FindNounPhrases(Sentence* s, Day date, Discourse* discourse) c
       m.has_agent = !agent_list.empty();
       np.members.push_back(std::move(m));
     }
+    if (of_at != SIZE_MAX && owner == static_cast<int>(of_at) && codes.size() == 1) {
+      np.of_actor = units[of_at].start;
+      np.of_member.code = code;
+      np.of_member.tok_start = np.of_actor;
+      np.of_member.tok_end = np.end;
+      np.of_member.rule = rule;
+      np.of_member.actor = static_cast<int32_t>(units[of_at].index);
+    }
     if (np.start > 0) {
       size_t p = np.start - 1;
       while (p > 0 && (s->flags[p] & (kDeterminer | kModifier))) --p;
@@ -807,6 +901,9 @@ void Coder::Impl::FindNounPhrases(Sentence* s, Day date, Discourse* discourse) c
   for (size_t k = 0; k < s->nps.size(); ++k) {
     NounPhrase np = std::move(s->nps[k]);
     size_t placed_from = 0;  // first member placed by "in"/"of" after bare agents, or 0
+    // A list has its "and" before the last item only: after "A and B", a comma ends it ("between
+    // A and B, and C and D said").
+    bool closed = false;
     while (k + 1 < s->nps.size()) {
       const NounPhrase& next = s->nps[k + 1];
       bool linked = false;
@@ -820,6 +917,9 @@ void Coder::Impl::FindNounPhrases(Sentence* s, Day date, Discourse* discourse) c
       if (np.pronoun) break;
       if (t < next.start && (s->flags[t] & (kConjunction | kComma)) &&
           s->tokens[t].norm != "BUT"sv) {
+        if (closed && (s->flags[t] & kComma)) break;
+        closed = closed || (s->flags[t] & kConjunction) ||
+                 (t + 1 < next.start && s->tokens[t + 1].norm == "AND"sv);
         ++t;
         if (t < next.start && s->tokens[t].norm == "AND"sv) ++t;  // ", and"
         const size_t after_conjunction = t;
@@ -1037,7 +1137,10 @@ void Coder::Impl::ResolveDefiniteDescriptions(Sentence* s, Discourse* discourse)
         m.tok_start = np.start;
         m.tok_end = np.end;
       }
-      if (np.start > 0 && (s->flags[t] & kPreposition)) np.after_preposition = true;
+      if (np.start > 0 && (s->flags[t] & kPreposition)) {
+        np.after_preposition = true;
+        np.preposition = static_cast<uint32_t>(t);
+      }
       added.push_back(std::move(np));
       continue;
     }
@@ -1095,6 +1198,59 @@ void Coder::Impl::InferCountries(Sentence* s) const {
   for (NounPhrase& np : s->nps)
     for (Member& m : np.members)
       if (m.code.size() > 3 && m.code.rfind("---", 0) == 0) m.code = country + m.code.substr(3);
+}
+
+size_t Coder::Impl::GappedActorAt(const Sentence& s, size_t i, size_t end, uint32_t* phrase) const {
+  const size_t n = s.tokens.size();
+  auto matches = [&](size_t t, uint32_t id, bool exact) {
+    const WordIds& w = s.ids[t];
+    if (w.exact == id) return true;
+    for (uint8_t k = 0; !exact && k < w.stem_count; ++k)
+      if (w.stems[k] == id) return true;
+    return false;
+  };
+  // What may come between: a plain lower-case word of the noun phrase ("state-run"), no actor
+  // or agent.
+  std::vector<uint32_t> values;
+  auto between = [&](size_t t) {
+    const Token& tok = s.tokens[t];
+    if (s.deleted[t]) return false;
+    if (tok.norm == "-"sv) return t > 0 && t + 1 < n && s.tokens[t - 1].end == tok.start &&
+                                   tok.end == s.tokens[t + 1].start;
+    size_t e;
+    return tok.kind == TokenKind::kWord && s.flags[t] == 0 && !(s.mixed_case && tok.capitalized) &&
+           (s.verb_end[t] == 0 || (t > 0 && s.tokens[t - 1].norm == "-"sv)) &&
+           !actors.LongestAt(std::span<const WordIds>(s.ids), t, &e, &values) &&
+           !agents.LongestAt(std::span<const WordIds>(s.ids), t, &e, &values);
+  };
+  constexpr size_t kMostBetween = 3;  // tokens: "state - run"
+  size_t best = end;
+  auto try_first = [&](uint32_t first) {
+    auto lo = std::lower_bound(gapped_actors.begin(), gapped_actors.end(), first,
+                               [](const GappedPhrase& g, uint32_t id) { return g.first < id; });
+    for (auto g = lo; g != gapped_actors.end() && g->first == first; ++g) {
+      const Phrase& words = dict.actor_phrases[g->phrase].words;
+      if (!matches(i, g->ids[0], words[0].exact)) continue;
+      size_t pos = i + 1;
+      bool ok = true;
+      for (size_t k = 1; k < words.size() && ok; ++k) {
+        size_t q = pos;
+        while (q < n && !matches(q, g->ids[k], words[k].exact) && words[k].gap_before &&
+               q - pos < kMostBetween && between(q))
+          ++q;
+        ok = q < n && matches(q, g->ids[k], words[k].exact);
+        pos = q + 1;
+      }
+      if (ok && pos > best) {
+        best = pos;
+        *phrase = g->phrase;
+      }
+    }
+  };
+  const WordIds& w = s.ids[i];
+  if (w.exact != kNoWord) try_first(w.exact);
+  for (uint8_t k = 0; k < w.stem_count; ++k) try_first(w.stems[k]);
+  return best;
 }
 
 // ---- Comma clauses -----------------------------------------------------------------------------
@@ -1274,6 +1430,15 @@ bool Coder::Impl::MatchPattern(const Sentence& s, const VerbHit& v, const Compil
           if (t.kind == K::kSource) *source = np;
           else if (t.kind == K::kTarget) *target = np;
           else if (t.kind == K::kCompound) *source = *target = np;
+          // A ^ over "the parliament of Gondor" skips the agent only: the actor is next.
+          pos = t.kind == K::kSkip && s.nps[np].of_actor > q ? s.nps[np].of_actor : s.nps[np].end;
+          found = true;
+          break;
+        }
+        // ... where a $ or + binds that actor alone.
+        if (np != kNone && s.nps[np].of_actor == q && q > s.nps[np].start &&
+            (t.kind == K::kSource || t.kind == K::kTarget)) {
+          (t.kind == K::kSource ? *source : *target) = kOfActor + np;
           pos = s.nps[np].end;
           found = true;
           break;
@@ -1508,6 +1673,18 @@ void Coder::Impl::CodeVerbs(const Sentence& s, uint32_t sentence_index, Day date
         break;
       }
     }
+    // A slot bound to the actor of "agent of actor" alone: a phrase of its own (index -3).
+    NounPhrase of_source, of_target;
+    auto of_actor_alone = [&](int* index, NounPhrase* out) {
+      if (*index < kOfActor) return;
+      const NounPhrase& whole = s.nps[*index - kOfActor];
+      out->start = whole.of_actor;
+      out->end = whole.end;
+      out->members.assign(1, whole.of_member);
+      *index = kOfActorAlone;
+    };
+    of_actor_alone(&psource, &of_source);
+    of_actor_alone(&ptarget, &of_target);
     EventCode code = form.has_own_code ? form.own_code : block.code;
     RuleRef rule;
     if (matched) {
@@ -1520,7 +1697,7 @@ void Coder::Impl::CodeVerbs(const Sentence& s, uint32_t sentence_index, Day date
 
     // Subject: nearest noun phrase before the verb not governed by a preposition.
     int subject = kNone;
-    const bool target_before_verb = ptarget != kNone && s.nps[ptarget].start < v.start;
+    const bool target_before_verb = ptarget >= 0 && s.nps[ptarget].start < v.start;
     {
       // "... and signed": a coordinated verb shares the previous verb's subject.
       size_t p = v.start;
@@ -1544,12 +1721,44 @@ void Coder::Impl::CodeVerbs(const Sentence& s, uint32_t sentence_index, Day date
         const NounPhrase& cand = s.nps[np];
         t = cand.start;
         // "X noted that Y regretted" with a pattern "NOTED + *": Y is the target, X the subject.
-        if (cand.after_preposition || (target_before_verb && np == ptarget)) continue;
+        if ((cand.after_preposition && !SubjectOfSubordinateClause(s, cand, v.start)) ||
+            (target_before_verb && np == ptarget))
+          continue;
         subject = np;
       }
     }
+    if (subject == kNone && !target_before_verb)
+      subject = SubjectInPrepositionalPhrase(s, subject_start, v.start);
     verb_subject[vi] = subject;
     verb_negated[vi] = negated;
+    // "restore ties with Gondor almost five years after Calenardhon crowds burned down its
+    // embassy": a clause opened by a subordinating preposition inside the object of the previous
+    // verb belongs to that verb's phrase, which PETRARCH-1 codes once.
+    if (complement_of == kNone && governor == kNone && vi > 0 && subject != kNone &&
+        SubjectOfSubordinateClause(s, s.nps[subject], v.start)) {
+      const size_t opener = s.nps[subject].preposition;
+      bool same_clause = s.verbs[vi - 1].end <= opener;
+      for (size_t t = s.verbs[vi - 1].end; same_clause && t < opener; ++t)
+        if (s.flags[t] & kClauseEnd) same_clause = false;
+      if (same_clause) complement_of = static_cast<int>(vi - 1);
+    }
+    // "he said government proposed to ...": a clause right after the previous verb, with no
+    // "that", is its complement too. (That verb has a subject before it: "Jailed Kremlin critic
+    // Alexei Navalny declared" is no complement; "attacked Ukraine and Georgia accused" joins
+    // two clauses.)
+    if (complement_of == kNone && governor == kNone && vi > 0 && subject != kNone &&
+        !s.nps[subject].after_preposition && s.nps[subject].start >= s.verbs[vi - 1].end &&
+        s.nps[subject].members.size() == 1 && s.verbs[vi - 1].start > 0 &&
+        !(s.flags[s.verbs[vi - 1].start - 1] & (kComma | kClauseEnd))) {
+      bool adjacent = true;
+      for (size_t t = s.nps[subject].start; adjacent && t < s.nps[subject].end; ++t)
+        adjacent = !(s.flags[t] & kConjunction);
+      for (size_t t = s.verbs[vi - 1].end; adjacent && t < s.nps[subject].start; ++t)
+        adjacent = s.deleted[t] || (s.flags[t] & kDeterminer);
+      for (size_t t = s.nps[subject].end; adjacent && t < v.start; ++t)
+        adjacent = (s.flags[t] & (kAuxiliary | kNegation | kModal | kBe)) != 0;
+      if (adjacent) complement_of = static_cast<int>(vi - 1);
+    }
 
     if (code.kind == EventCode::Kind::kDiscard || code.kind == EventCode::Kind::kComplex) {
       events->clear();
@@ -1579,7 +1788,7 @@ void Coder::Impl::CodeVerbs(const Sentence& s, uint32_t sentence_index, Day date
 
     // TABARI's % after the verb with a subject before it: the compound is the target ("Eriador
     // agrees with Bree and Fornost"); without one, its members act on each other.
-    if (psource != kNone && psource == ptarget && s.nps[psource].start >= v.end &&
+    if (psource >= 0 && psource == ptarget && s.nps[psource].start >= v.end &&
         subject != kNone && subject != psource)
       psource = kNone;
     int source = psource != kNone ? psource : subject;
@@ -1642,7 +1851,7 @@ void Coder::Impl::CodeVerbs(const Sentence& s, uint32_t sentence_index, Day date
       }
       // A venue is the partner only when nothing else is and the subject is a single actor.
       if (target == kNone && venue != kNone &&
-          !(source != kNone && s.nps[source].members.size() > 1))
+          !(source >= 0 && s.nps[source].members.size() > 1))
         target = venue;
     }
     // Passive voice ("X was criticized by Y", "X was attacked in Y"): the subject is the target
@@ -1693,8 +1902,36 @@ void Coder::Impl::CodeVerbs(const Sentence& s, uint32_t sentence_index, Day date
         while (b < ce && nominal(b) && !(s.flags[b] & kTimeWord)) ++b;
         if (b > a && make(a, b, &new_target)) target = -2;
       }
+      // "Eriador's death and injury toll has risen", "met Gondor and the council of elders": an
+      // uncoded noun phrase coordinated with a coded one is a member of the compound too.
+      auto add_member = [&](int index, size_t a, size_t b, NounPhrase* out) {
+        NounPhrase extra;
+        if (a >= b || !make(a, b, &extra)) return false;
+        *out = s.nps[index];
+        out->members.push_back(std::move(extra.members[0]));
+        return true;
+      };
+      if (source >= 0) {
+        const size_t end = s.nps[source].end;
+        size_t b = v.start;
+        while (b > end && (s.flags[b - 1] & (kAuxiliary | kNegation | kModal))) --b;
+        size_t a = b;
+        while (a > end && nominal(a - 1)) --a;
+        bool joined = a > end && s.tokens[a - 1].norm == "AND"sv;
+        for (size_t t = end; joined && t + 1 < a; ++t) joined = nominal(t);
+        if (joined && add_member(source, a, b, &new_source)) source = -2;
+      }
+      if (target >= 0 && s.nps[target].end + 1 < ce && s.tokens[s.nps[target].end].norm == "AND"sv) {
+        const size_t a = s.nps[target].end + 1;
+        size_t b = a;
+        while (b < ce && nominal(b) && !(s.flags[b] & kTimeWord)) ++b;
+        // (Not the subject of a verb of its own: "... and the army said".)
+        const bool own_verb = b < ce && (s.verb_end[b] != 0 || (s.flags[b] & (kAuxiliary | kModal)));
+        if (!own_verb && add_member(target, a, b, &new_target)) target = -2;
+      }
     }
     if (source == kNone && target == kNone) continue;
+    if (!options.require_dyad && target == kNone && !HasObjectNoun(s, v.end, ce)) continue;
 
     auto push = [&](const NounPhrase* src, const NounPhrase* tgt, const std::string& cameo_code,
                     bool is_paired) {
@@ -1733,8 +1970,14 @@ void Coder::Impl::CodeVerbs(const Sentence& s, uint32_t sentence_index, Day date
         }
       }
     };
-    const NounPhrase* src = source == kNone ? nullptr : source == -2 ? &new_source : &s.nps[source];
-    const NounPhrase* tgt = target == kNone ? nullptr : target == -2 ? &new_target : &s.nps[target];
+    auto phrase = [&](int index, const NounPhrase& made, const NounPhrase& of_actor) {
+      return index == kNone           ? nullptr
+             : index == -2            ? &made
+             : index == kOfActorAlone ? &of_actor
+                                      : &s.nps[index];
+    };
+    const NounPhrase* src = phrase(source, new_source, of_source);
+    const NounPhrase* tgt = phrase(target, new_target, of_target);
     const std::string root = code.code.substr(0, 2);
     if (!tgt && src && src->members.size() > 1 &&
         (root == "03"sv || root == "04"sv || root == "05"sv || root == "06"sv)) {

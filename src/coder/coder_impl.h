@@ -108,6 +108,17 @@ struct Coder::Impl {
   void RememberPersonWords(const Sentence& s, uint32_t start, uint32_t end, uint32_t phrase,
                            Discourse* discourse) const;
   uint32_t SurnameOfSomeoneMet(const Sentence& s, size_t t, const Discourse& discourse) const;
+  // TABARI actor phrases with words written apart ("ITHILEN TELEVISION"): other words may come
+  // between them ("Ithilen state-run television"). Sorted by the id of the first word.
+  struct GappedPhrase {
+    uint32_t first = 0;        // word id of the first word
+    uint32_t phrase = 0;       // actor phrase
+    std::vector<uint32_t> ids; // word ids of all words
+  };
+  std::vector<GappedPhrase> gapped_actors;
+  // The end of the longest such phrase at token i that ends after `end` (else `end`), and its
+  // actor phrase.
+  size_t GappedActorAt(const Sentence& s, size_t i, size_t end, uint32_t* phrase) const;
   std::unordered_map<std::string, std::string> negations;  // from DictionarySet::negations
   uint32_t id_to = kNoWord;
   uint32_t id_by = kNoWord;

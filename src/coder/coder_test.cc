@@ -76,20 +76,26 @@ struct Case {
   int new_actor_length = 0;
 };
 
-std::unique_ptr<Coder> MakeCoder(int new_actor_length, bool article_records = true) {
+// A coder on inline dictionaries (and the small ontology below).
+std::unique_ptr<Coder> MakeCoderFrom(const char* verbs, const char* actors, const char* agents,
+                                     const CoderOptions& options) {
   DictionarySet set;
-  EXPECT_TRUE(ParseDictionary(kVerbs, "verbs.txt", DictionaryKind::kVerbs, &set).ok());
-  EXPECT_TRUE(ParseDictionary(kActors, "actors.txt", DictionaryKind::kActors, &set).ok());
-  EXPECT_TRUE(ParseDictionary(kAgents, "agents.txt", DictionaryKind::kAgents, &set).ok());
+  EXPECT_TRUE(ParseDictionary(verbs, "verbs.txt", DictionaryKind::kVerbs, &set).ok());
+  EXPECT_TRUE(ParseDictionary(actors, "actors.txt", DictionaryKind::kActors, &set).ok());
+  EXPECT_TRUE(ParseDictionary(agents, "agents.txt", DictionaryKind::kAgents, &set).ok());
   EXPECT_TRUE(ParseDictionary("110:0x1007f\n050:0x0080\n", "pico.txt", DictionaryKind::kOntology,
                               &set)
                   .ok());
-  CoderOptions options;
-  options.new_actor_length = new_actor_length;
-  options.article_records = article_records;
   Result<std::unique_ptr<Coder>> coder = Coder::Create(std::move(set), CameoTable(), options);
   EXPECT_TRUE(coder.ok());
   return std::move(coder).value();
+}
+
+std::unique_ptr<Coder> MakeCoder(int new_actor_length, bool article_records = true) {
+  CoderOptions options;
+  options.new_actor_length = new_actor_length;
+  options.article_records = article_records;
+  return MakeCoderFrom(kVerbs, kActors, kAgents, options);
 }
 
 // Codes `text` as a story of Saturday 2022-03-05.
@@ -185,6 +191,118 @@ TEST(CoderGoldenTest, Table) {
     std::sort(want.begin(), want.end());
     EXPECT_EQ(Code(*coder, c.text), want) << c.text;
   }
+}
+
+// PETRARCH-1 (TABARI) behaviours of the unit-test suite, on a dictionary in its syntax: the
+// comma_* and require_dyad options, and the pattern tokens.
+const char kP1Verbs[] =
+    "--- RESTORE [064] ---\n"
+    "RESTORE\n"
+    "--- BURN [---] ---\n"
+    "BURN\n"
+    "- * DOWN [222]\n"
+    "--- SAY [023] ---\n"
+    "SAY {SAYS SAID SAYING}\n"
+    "--- ACCUSE [112] ---\n"
+    "ACCUSE\n"
+    "--- APPEAL [095] ---\n"
+    "APPEAL\n"
+    "--- CELEBRATE [040] ---\n"
+    "CELEBRATE\n"
+    "- * IFTAR AT ^ ^ + [044]\n"
+    "- * WITH + [043]\n";
+const char kP1Actors[] =
+    "ARNOR [ARN]\nGONDOR [GON]\nCALENARDHON [CAL]\nOSGILIATH [OSG]\nERIADOR [ERI]\n"
+    "ITHILEN [ITH]\nITHILEN TELEVISION [ITHTV]\nITHILEN_GOVERNMENT_RADIO [ITHRAD]\n";
+const char kP1Agents[] = "OFFICIAL [~GOV]\nPARLIAMENT [~LEG]\n";
+
+struct P1Case {
+  const char* text;
+  std::vector<std::string> events;  // "SRC TGT CODE"; "-" for no target
+};
+
+void ExpectP1(const CoderOptions& options, const std::vector<P1Case>& cases) {
+  std::unique_ptr<Coder> coder = MakeCoderFrom(kP1Verbs, kP1Actors, kP1Agents, options);
+  for (const P1Case& c : cases) {
+    std::vector<std::string> want = c.events;
+    std::sort(want.begin(), want.end());
+    EXPECT_EQ(Code(*coder, c.text), want) << c.text;
+  }
+}
+
+TEST(CoderPetrarch1Test, SubordinateClausesAndObjects) {
+  CoderOptions options;
+  options.require_dyad = false;
+  options.comma_max = 0;
+  ExpectP1(options, {
+      // After a subordinating preposition, the noun phrase before a verb is its subject.
+      {"Arnor is about to improve ties with Gondor, five years after Calenardhon crowds burned "
+       "down its embassy.",
+       {"CAL - 222"}},
+      // ... but a clause inside the object of a coded verb adds no event of its own.
+      {"Arnor is about to restore ties with Gondor five years after Calenardhon crowds burned "
+       "down its embassy.",
+       {"ARN GON 064"}},
+      // A clause right after a coded verb, without "that", is its complement: no event.
+      {"Arnor said Gondor restored Calenardhon.", {"ARN - 023"}},
+      // ... but not a compound, which joins two clauses.
+      {"Arnor restored Gondor and Osgiliath accused Calenardhon.",
+       {"ARN - 064", "GON CAL 112", "OSG CAL 112"}},
+      // With require_dyad off a missing target is coded only when the verb has an object noun.
+      {"A Gondor official said on Saturday.", {"GONGOV - 023"}},
+      {"A Gondor official said today.", {}},
+  });
+}
+
+// ^ skips an actor; over "the parliament of Gondor" it skips the agent, and the next slot binds
+// the actor after "of" alone. Without a ^ the slot binds the whole phrase.
+TEST(CoderPetrarch1Test, SkipOverAgentOfActor) {
+  ExpectP1(CoderOptions(), {
+      {"Arnor celebrated Iftar at Osgiliath with the parliament of Gondor in Eriador.",
+       {"ARN GON 044"}},
+      {"Arnor celebrated with the parliament of Gondor.", {"ARN GONLEG 043"}},
+  });
+}
+
+// Words of an actor phrase written apart may have plain words between them; '_' joins them.
+TEST(CoderPetrarch1Test, ActorPhraseWithWordsBetween) {
+  ExpectP1(CoderOptions(), {
+      {"Gondor appealed to Ithilen state-run television.", {"GON ITHTV 095"}},
+      {"Gondor appealed to Ithilen television.", {"GON ITHTV 095"}},
+      {"Gondor appealed to Ithilen state government radio.", {"GON ITH 095"}},
+      // An actor, a function word or a name between ends the phrase.
+      {"Gondor appealed to Ithilen and Arnor television.", {"GON ARN 095", "GON ITH 095"}},
+      {"Gondor appealed to Ithilen Tolkien Television.", {"GON ITH 095"}},
+  });
+}
+
+// new_actor_length: an uncoded noun phrase coordinated with a coded one is a member of the
+// compound too, before the verb and after it; not a phrase with a verb of its own.
+TEST(CoderPetrarch1Test, NewActorInACompound) {
+  CoderOptions options;
+  options.new_actor_length = 4;
+  ExpectP1(options, {
+      {"Arnor's death and injury toll has restored Gondor.",
+       {"ARN GON 064", "\"INJURY TOLL\" GON 064"}},
+      {"Arnor restored Gondor and the council of elders.",
+       {"ARN GON 064", "ARN \"THE COUNCIL OF ELDERS\" 064"}},
+      {"Arnor restored Gondor and the council said so.", {"ARN GON 064"}},
+  });
+  ExpectP1(CoderOptions(), {{"Arnor restored Gondor and the council of elders.", {"ARN GON 064"}}});
+}
+
+// A subject noun phrase that codes nothing takes the actor of its prepositional phrase; a list
+// with its "and" already met ends at a comma.
+TEST(CoderPetrarch1Test, SubjectInPrepositionalPhraseAndListEnds) {
+  ExpectP1(CoderOptions(), {
+      {"Resumption of ties between Arnor and Gondor may restore Calenardhon.",
+       {"ARN CAL 064", "GON CAL 064"}},
+      {"In Arnor the talks restored Gondor.", {}},
+      {"Arnor restored Calenardhon and Gondor, and Osgiliath and Eriador said so.",
+       {"ARN CAL 064", "ARN GON 064"}},
+      {"Arnor restored Calenardhon, Gondor, and Osgiliath.",
+       {"ARN CAL 064", "ARN GON 064", "ARN OSG 064"}},
+  });
 }
 
 // Explain() shows each sentence's analysis and names the rule behind each event.

@@ -49,7 +49,7 @@ struct NounPhrase {
   uint32_t start = 0, end = 0;   // token range
   std::vector<Member> members;   // more than one for compounds
   bool after_preposition = false;
-  uint32_t preposition = 0;      // flags of the preceding word when after_preposition
+  uint32_t preposition = 0;      // the preposition's token when after_preposition
   bool pronoun = false;
   bool person = false;
   bool first_person = false;     // I / WE (resolved by the quote reader)
@@ -59,6 +59,10 @@ struct NounPhrase {
   std::string head;              // the last word of its last agent phrase ("MINISTRY"), or ""
   bool has_agent = false;
   bool ends_with_agent = false;  // the last unit is an agent ("Russian officials", not "... Smith")
+  // "the parliament of Gondor": where the actor after the agent's "of" starts (0: no such actor)
+  // and that actor alone, which a pattern slot after a ^ over the agent binds (TABARI).
+  uint32_t of_actor = 0;
+  Member of_member;
 };
 
 struct VerbHit {

@@ -177,7 +177,9 @@ Phrase MakePhrase(std::string_view text) {
     std::string_view chunk = text.substr(start, i - start);
     std::vector<std::string> words = PhraseWords(chunk);
     if (words.empty()) continue;
+    const bool gap = !phrase.empty();
     for (std::string& w : words) phrase.push_back(PhraseWord{std::move(w), false});
+    phrase[phrase.size() - words.size()].gap_before = gap;
     if (chunk.back() == '_') phrase.back().exact = true;
   }
   return phrase;

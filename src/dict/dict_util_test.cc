@@ -72,6 +72,20 @@ TEST(DictUtilTest, MakePhraseMarksTrailingUnderscoreExact) {
   EXPECT_EQ(PhraseKey(MakePhrase("A_B")), PhraseKey(MakePhrase("A  B")));
 }
 
+// A space between words, unlike '_', lets other words come between them (TABARI actor phrases):
+// gap_before marks the first word of each space-separated part after the first.
+TEST(DictUtilTest, MakePhraseMarksSpaceSeparatedParts) {
+  auto gaps = [](const Phrase& p) {
+    std::string out;
+    for (const PhraseWord& w : p) out += w.gap_before ? '+' : '.';
+    return out;
+  };
+  EXPECT_EQ(gaps(MakePhrase("ITHILEN TELEVISION")), ".+");
+  EXPECT_EQ(gaps(MakePhrase("ITHILEN_GOVERNMENT_RADIO_")), "...");
+  EXPECT_EQ(gaps(MakePhrase("UN  DEPARTMENT_OF_PEACEKEEPING")), ".+..");
+  EXPECT_EQ(gaps(MakePhrase("SEMI-OFFICIAL NEWSPAPER")), "...+");
+}
+
 TEST(DictUtilTest, LineReaderSkipsCommentsStopsAtFinishAndWarnsWithLine) {
   DictionarySet set;
   uint32_t file = set.AddFile("t.txt");
