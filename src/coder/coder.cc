@@ -474,6 +474,7 @@ void Coder::Impl::Compile() {
   for (const auto& [trie, bit] : tries)
     for (uint32_t w = 0; w < trie->root_words(); ++w)
       if (trie->Starts(w)) word_starts[w] |= bit;
+  for (const GappedPhrase& g : gapped_actors) word_starts[g.first] |= kStartsGappedActor;
   vocab.SetClassifier(&TextTags);
   for (uint32_t w = 0; w < vocab.size(); ++w) vocab.SetTags(w, word_flags[w], word_starts[w]);
 }
@@ -591,7 +592,7 @@ void Coder::Impl::FindNounPhrases(Sentence* s, Day date, Discourse* discourse) c
     if (s->starts[i] & kStartsActor) {
       actor_found = actors.LongestAt(ids, i, &actor_end, &values);
       if (actor_found) actor_phrase = values.front();
-      if (!gapped_actors.empty()) {
+      if (s->starts[i] & kStartsGappedActor) {
         uint32_t phrase;
         if (size_t e = GappedActorAt(*s, i, actor_end, &phrase); e > actor_end) {
           actor_end = e;
@@ -858,11 +859,12 @@ void Coder::Impl::FindNounPhrases(Sentence* s, Day date, Discourse* discourse) c
     }
     if (of_at != SIZE_MAX && owner == static_cast<int>(of_at) && codes.size() == 1) {
       np.of_actor = units[of_at].start;
-      np.of_member.code = code;
-      np.of_member.tok_start = np.of_actor;
-      np.of_member.tok_end = np.end;
-      np.of_member.rule = rule;
-      np.of_member.actor = static_cast<int32_t>(units[of_at].index);
+      Member& alone = np.of_member.emplace_back();
+      alone.code = code;
+      alone.tok_start = np.of_actor;
+      alone.tok_end = np.end;
+      alone.rule = rule;
+      alone.actor = static_cast<int32_t>(units[of_at].index);
     }
     if (np.start > 0) {
       size_t p = np.start - 1;
@@ -1557,6 +1559,9 @@ void Coder::Impl::CodeVerbs(const Sentence& s, uint32_t sentence_index, Day date
       keys.push_back(w);
   }
 
+  // Phrases a verb may make up for its slots (an actor alone of "agent of actor", a new actor):
+  // set, when used, by the verb that uses them.
+  NounPhrase of_source, of_target, new_source, new_target;
   for (size_t vi = 0; vi < s.verbs.size(); ++vi) {
     const VerbHit& v = s.verbs[vi];
     const VerbForm& form = dict.verb_forms[v.form];
@@ -1674,13 +1679,13 @@ void Coder::Impl::CodeVerbs(const Sentence& s, uint32_t sentence_index, Day date
       }
     }
     // A slot bound to the actor of "agent of actor" alone: a phrase of its own (index -3).
-    NounPhrase of_source, of_target;
     auto of_actor_alone = [&](int* index, NounPhrase* out) {
       if (*index < kOfActor) return;
       const NounPhrase& whole = s.nps[*index - kOfActor];
+      *out = NounPhrase{};
       out->start = whole.of_actor;
       out->end = whole.end;
-      out->members.assign(1, whole.of_member);
+      out->members = whole.of_member;
       *index = kOfActorAlone;
     };
     of_actor_alone(&psource, &of_source);
@@ -1863,7 +1868,6 @@ void Coder::Impl::CodeVerbs(const Sentence& s, uint32_t sentence_index, Day date
     }
     // PETRARCH's new_actor_length: an uncoded noun phrase of at most that many words stands for
     // itself, its words in quotes ("\"THE MINISTRY OF MAGIC\"").
-    NounPhrase new_source, new_target;
     if (options.new_actor_length > 0 && !passive) {
       auto make = [&](size_t a, size_t b, NounPhrase* np) {
         std::string code;
@@ -1880,6 +1884,7 @@ void Coder::Impl::CodeVerbs(const Sentence& s, uint32_t sentence_index, Day date
         m.rule.text = "new actor (new_actor_length)";
         m.tok_start = static_cast<uint32_t>(a);
         m.tok_end = static_cast<uint32_t>(b);
+        *np = NounPhrase{};
         np->start = m.tok_start;
         np->end = m.tok_end;
         np->members.push_back(std::move(m));

@@ -25,6 +25,7 @@ enum StartBits : uint8_t {
   kStartsVerb = 4,
   kStartsDiscard = 8,
   kStartsSynset = 16,
+  kStartsGappedActor = 32,  // an actor phrase written with gaps (Impl::gapped_actors)
 };
 
 // The dictionary entry behind a decision, formatted only when an event is written:
@@ -62,7 +63,7 @@ struct NounPhrase {
   // "the parliament of Gondor": where the actor after the agent's "of" starts (0: no such actor)
   // and that actor alone, which a pattern slot after a ^ over the agent binds (TABARI).
   uint32_t of_actor = 0;
-  Member of_member;
+  std::vector<Member> of_member;  // that actor alone (one member) when of_actor > 0
 };
 
 struct VerbHit {
