@@ -2037,6 +2037,11 @@ void Coder::Impl::Analyze(Sentence* s, Day date, Discourse* discourse) const {
     if (t.kind == TokenKind::kWord) (t.capitalized ? upper : lower) = true;
   }
   s->mixed_case = lower && upper;
+  for (size_t i = 0; i < n; ++i) {
+    if (s->starts[i] & kStartsActor) actors.PrefetchRoots(s->ids[i]);
+    if (s->starts[i] & kStartsAgent) agents.PrefetchRoots(s->ids[i]);
+    if (s->starts[i] & kStartsVerb) verbs.PrefetchRoots(s->ids[i]);
+  }
   size_t present = 0;
   for (const WordIds& w : s->ids) present += (w.exact != kNoWord) + w.stem_count;
   s->present.resize(present);
@@ -2068,6 +2073,11 @@ void Coder::Impl::Analyze(Sentence* s, Day date, Discourse* discourse) const {
   s->verb_end.assign(n, 0);
   s->in_unit.assign(n, 0);
   s->verb_form.assign(n, 0);
+  for (size_t i = 0; i < n; ++i) {
+    if (s->starts[i] & kStartsActor) actors.PrefetchNodes(s->ids[i]);
+    if (s->starts[i] & kStartsAgent) agents.PrefetchNodes(s->ids[i]);
+    if (s->starts[i] & kStartsVerb) verbs.PrefetchNodes(s->ids[i]);
+  }
   thread_local std::vector<uint32_t> values;
   for (size_t i = 0; i < n; ++i) {
     size_t end;
