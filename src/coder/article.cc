@@ -4,6 +4,7 @@
 #include <cstdlib>
 #include <map>
 #include <optional>
+#include <span>
 #include <string>
 #include <unordered_map>
 #include <unordered_set>
@@ -197,7 +198,7 @@ std::optional<Speaker> SpeakerAt(const Sentence& s, size_t t, const Surnames& su
 
 // The noun phrase that speaks in sentence `s` outside quotes: "X said", "said X", "X told
 // reporters", and only when there is none of these, "according to X".
-std::optional<Speaker> FindSpeaker(const Sentence& s, const std::vector<uint8_t>& quoted,
+std::optional<Speaker> FindSpeaker(const Sentence& s, std::span<const uint8_t> quoted,
                                    const Surnames& surnames) {
   const size_t n = s.tokens.size();
   for (int pass = 0; pass < 2; ++pass) {
@@ -263,13 +264,19 @@ static void AttributeQuotes(const Coder::Impl& impl, std::vector<Sentence>* sent
   struct Open {
     size_t sentence, token;
   };
-  std::vector<std::vector<uint8_t>> quoted(sentences->size());
+  // Per token of each sentence: inside a quotation (one array for the document).
+  std::vector<uint32_t> first_token(sentences->size() + 1, 0);
+  for (size_t i = 0; i < sentences->size(); ++i)
+    first_token[i + 1] = first_token[i] + static_cast<uint32_t>((*sentences)[i].tokens.size());
+  std::vector<uint8_t> quoted_tokens(first_token.back(), 0);
+  auto quoted = [&](size_t i) {
+    return std::span<uint8_t>(quoted_tokens).subspan(first_token[i], (*sentences)[i].tokens.size());
+  };
   std::vector<std::pair<Open, Open>> spans;
   bool open = false;
   Open start{};
   for (size_t i = 0; i < sentences->size(); ++i) {
     Sentence& s = (*sentences)[i];
-    quoted[i].assign(s.tokens.size(), 0);
     for (size_t t = 0; t < s.tokens.size(); ++t) {
       const Token& tok = s.tokens[t];
       if (tok.kind == TokenKind::kQuote && tok.norm == "\"") {
@@ -282,7 +289,7 @@ static void AttributeQuotes(const Coder::Impl& impl, std::vector<Sentence>* sent
         }
         continue;
       }
-      quoted[i][t] = open;
+      quoted(i)[t] = open;
     }
   }
   Surnames surnames;
@@ -294,8 +301,8 @@ static void AttributeQuotes(const Coder::Impl& impl, std::vector<Sentence>* sent
       RememberSurnames((*sentences)[remembered], &surnames);
     const Sentence& last = (*sentences)[b.sentence];
     const Sentence& first = (*sentences)[a.sentence];
-    std::optional<Speaker> speaker = FindSpeaker(last, quoted[b.sentence], surnames);
-    if (!speaker) speaker = FindSpeaker(first, quoted[a.sentence], surnames);
+    std::optional<Speaker> speaker = FindSpeaker(last, quoted(b.sentence), surnames);
+    if (!speaker) speaker = FindSpeaker(first, quoted(a.sentence), surnames);
     if (!speaker) speaker = SubjectBefore(first, a.token, surnames);
     if (!speaker && previous && a.sentence <= previous_end + 1) speaker = previous;
     Quote q;
@@ -316,7 +323,7 @@ static void AttributeQuotes(const Coder::Impl& impl, std::vector<Sentence>* sent
         Sentence& s = (*sentences)[i];
         for (NounPhrase& np : s.nps) {
           if (!np.first_person || !np.members.empty()) continue;
-          if (!quoted[i][np.start] && &s != &where) continue;
+          if (!quoted(i)[np.start] && &s != &where) continue;
           np.members = speaker->members;
           for (Member& m : np.members) {
             m.tok_start = np.start;

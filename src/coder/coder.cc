@@ -773,6 +773,7 @@ void Coder::Impl::FindNounPhrases(Sentence* s, Day date, Discourse* discourse) c
     }
 
     NounPhrase np;
+    np.members = s->TakeMembers();
     np.start = units[first].start;
     np.end = end;
     // The owner is the first actor, as in TABARI ("Ithilen's minister Calimehtar" is ITHGOV,
@@ -827,7 +828,8 @@ void Coder::Impl::FindNounPhrases(Sentence* s, Day date, Discourse* discourse) c
     }
     np.has_agent = !agent_list.empty();
     np.ends_with_agent = units[last].kind == Unit::kAgent && units[last].end == np.end;
-    std::vector<std::string> codes;
+    thread_local std::vector<std::string> codes;
+    codes.clear();
     // TABARI compound codes: "[FRO/BIL/SAM]" is three actors.
     for (size_t b = 0;;) {
       size_t slash = code.find('/', b);

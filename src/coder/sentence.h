@@ -107,9 +107,24 @@ struct Sentence {
   };
   std::vector<Mismatch> mismatches;
   bool mixed_case = true;
+  // Emptied member lists of the noun phrases of the sentence this one held before, for its new
+  // phrases (TakeMembers): their storage is reused rather than allocated again.
+  std::vector<std::vector<Member>> spare_members;
+
+  std::vector<Member> TakeMembers() {
+    if (spare_members.empty()) return {};
+    std::vector<Member> members = std::move(spare_members.back());
+    spare_members.pop_back();
+    return members;
+  }
 
   // Empties every field but keeps the storage, for the next sentence.
   void Clear() {
+    for (NounPhrase& np : nps) {
+      if (np.members.capacity() == 0) continue;
+      np.members.clear();
+      spare_members.push_back(std::move(np.members));
+    }
     span = {};
     tokens.clear();
     ids.clear();
