@@ -455,6 +455,7 @@ void Coder::Impl::Compile() {
         size_t slot = (key * PatternIndex::kMix) >> index.shift;
         while (index.slots[slot].key_plus_one != 0) slot = (slot + 1) & mask;
         index.slots[slot] = {key + 1, begin, static_cast<uint32_t>(index.keyed.size())};
+        index.key_filter.Add(key);
         if (pattern_key.size() <= key) pattern_key.resize(key + 1, 0);
         pattern_key[key] = 1;
       }
@@ -475,6 +476,8 @@ void Coder::Impl::Compile() {
     for (uint32_t w = 0; w < trie->root_words(); ++w)
       if (trie->Starts(w)) word_starts[w] |= bit;
   for (const GappedPhrase& g : gapped_actors) word_starts[g.first] |= kStartsGappedActor;
+  for (uint32_t w = 0; w < pattern_key.size(); ++w)
+    if (pattern_key[w]) word_starts[w] |= kStartsPatternKey;
   vocab.SetClassifier(&TextTags);
   for (uint32_t w = 0; w < vocab.size(); ++w) vocab.SetTags(w, word_flags[w], word_starts[w]);
 }
@@ -1555,11 +1558,17 @@ void Coder::Impl::CodeVerbs(const Sentence& s, uint32_t sentence_index, Day date
   thread_local std::vector<uint32_t> candidates;
   thread_local std::vector<uint32_t> keys;  // the sentence's words that key indexed patterns
   keys.clear();
-  for (size_t i = 0; i < s.present.size(); ++i) {
-    const uint32_t w = s.present[i];
-    if (w < pattern_key.size() && pattern_key[w] && (keys.empty() || keys.back() != w))
-      keys.push_back(w);
+  for (size_t t = 0; t < n; ++t) {
+    if (!(s.starts[t] & kStartsPatternKey)) continue;  // (most words key no pattern)
+    const WordIds& w = s.ids[t];
+    auto key = [&](uint32_t id) {
+      if (id < pattern_key.size() && pattern_key[id]) keys.push_back(id);
+    };
+    if (w.exact != kNoWord) key(w.exact);
+    for (uint8_t k = 0; k < w.stem_count; ++k) key(w.stems[k]);
   }
+  std::sort(keys.begin(), keys.end());
+  keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
 
   // Phrases a verb may make up for its slots (an actor alone of "agent of actor", a new actor):
   // set, when used, by the verb that uses them.
@@ -2013,6 +2022,7 @@ void Coder::Impl::CodeVerbs(const Sentence& s, uint32_t sentence_index, Day date
 // A form listed in several blocks ("--- SHOT [---] ---" and "--- SHOT [223] ---") belongs to the
 // first block that gives it a code: a null block gives way to one that codes the verb.
 uint32_t Coder::Impl::FormThatCodes(const std::vector<uint32_t>& forms) const {
+  if (forms.size() == 1) return forms.front();  // (without reading the form and its block)
   for (uint32_t f : forms) {
     const VerbForm& vf = dict.verb_forms[f];
     const EventCode& code = vf.has_own_code ? vf.own_code : dict.verb_blocks[vf.block].code;

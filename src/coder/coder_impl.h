@@ -77,10 +77,12 @@ struct Coder::Impl {
     };
     std::vector<Slot> slots;       // open addressing by key word id; empty: not indexed
     uint32_t shift = 32;           // slot of a key: (key * kMix) >> shift
+    coder::WordSignature key_filter;  // of its keys: most words of a sentence key other blocks
     std::vector<uint32_t> keyed;    // pattern numbers by key, each run ascending
     std::vector<uint32_t> unkeyed;  // ascending
     static constexpr uint32_t kMix = 0x9E3779B1u;
     const Slot* Find(uint32_t key) const {
+      if (!key_filter.MayHave(key)) return nullptr;
       const size_t mask = slots.size() - 1;
       for (size_t i = (key * kMix) >> shift;; i = (i + 1) & mask) {
         if (slots[i].key_plus_one == key + 1) return &slots[i];

@@ -26,6 +26,7 @@ enum StartBits : uint8_t {
   kStartsDiscard = 8,
   kStartsSynset = 16,
   kStartsGappedActor = 32,  // an actor phrase written with gaps (Impl::gapped_actors)
+  kStartsPatternKey = 64,   // keys verb patterns (Impl::pattern_key)
 };
 
 // The dictionary entry behind a decision, formatted only when an event is written:

@@ -96,6 +96,10 @@ struct WordSignature {
     const uint32_t h = (id * 0x9E3779B1u) >> 24;
     bits[h >> 6] |= uint64_t{1} << (h & 63);
   }
+  bool MayHave(uint32_t id) const {
+    const uint32_t h = (id * 0x9E3779B1u) >> 24;
+    return (bits[h >> 6] >> (h & 63)) & 1;
+  }
   bool Covers(const WordSignature& o) const {
     return ((o.bits[0] & ~bits[0]) | (o.bits[1] & ~bits[1]) | (o.bits[2] & ~bits[2]) |
             (o.bits[3] & ~bits[3])) == 0;
