@@ -2039,12 +2039,9 @@ void Coder::Impl::Analyze(Sentence* s, Day date, Discourse* discourse) const {
   s->starts.resize(n);
   s->deleted.assign(n, 0);
   bool lower = false, upper = false;
-  thread_local std::vector<uint64_t> hashes;
-  hashes.resize(n);
-  for (size_t i = 0; i < n; ++i) hashes[i] = vocab.PrefetchLookup(s->tokens[i].norm);
   for (size_t i = 0; i < n; ++i) {
     const Token& t = s->tokens[i];
-    s->ids[i] = vocab.Lookup(t.norm, hashes[i]);
+    s->ids[i] = vocab.Lookup(t.norm);
     const WordIds& w = s->ids[i];
     s->flags[i] = w.exact_tags;  // the word's flags, carried by the lookup (Compile)
     s->starts[i] = w.form_tags;  // tries the word or one of its base forms starts

@@ -92,15 +92,9 @@ uint32_t Vocabulary::Find(std::string_view word) const {
   }
 }
 
-uint64_t Vocabulary::PrefetchLookup(std::string_view norm) const {
-  const uint64_t hash = WordHash(norm);
-  __builtin_prefetch(ThreadCache()->slots[hash & (LookupCache::kSets - 1)]);
-  return hash;
-}
-
-WordIds Vocabulary::Lookup(std::string_view norm, uint64_t hash) const {
+WordIds Vocabulary::Lookup(std::string_view norm) const {
   if (norm.size() > LookupCache::kMaxWord) return LookupUncached(norm);
-  LookupCache::Slot* set = ThreadCache()->slots[hash & (LookupCache::kSets - 1)];
+  LookupCache::Slot* set = ThreadCache()->slots[WordHash(norm) & (LookupCache::kSets - 1)];
   for (int way = 0; way < 2; ++way) {
     const LookupCache::Slot& slot = set[way];
     if (slot.serial == serial_ && slot.size == norm.size() &&

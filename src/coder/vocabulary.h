@@ -126,11 +126,7 @@ class Vocabulary {
   // The exact and stem ids of a text token's normalised form. News repeats its words, so the
   // answers for recent words are kept in a small per-thread cache (keyed by this vocabulary's
   // serial number, which changes on every Add, so a cached answer is never stale).
-  WordIds Lookup(std::string_view norm) const { return Lookup(norm, WordHash(norm)); }
-  // The same, given WordHash(norm), after a memory hint for it: the caller hints a sentence's
-  // words first (PrefetchLookup returns their hashes), so that their cache misses overlap.
-  WordIds Lookup(std::string_view norm, uint64_t hash) const;
-  uint64_t PrefetchLookup(std::string_view norm) const;
+  WordIds Lookup(std::string_view norm) const;
   const std::string& word(uint32_t id) const { return words_[id]; }
   size_t size() const { return words_.size(); }
 
