@@ -569,6 +569,52 @@ uint32_t Coder::Impl::SurnameOfSomeoneMet(const Sentence& s, size_t t,
   return it == discourse.person_words.end() ? kNoWord : it->second;
 }
 
+namespace {
+
+// What a pronoun with flags `f` stands for: within the sentence first (the noun phrases found so
+// far, before compounds are merged), then the discourse. HE/SHE/IT prefer the first actor of the
+// sentence (TABARI), possessives the nearest; a plural possessive takes the nearest list ("Russia
+// and Ukraine ... their ministers").
+struct Antecedent {
+  std::vector<Member> members;
+  bool person;
+};
+Antecedent AntecedentOf(const Sentence& s, uint32_t f, const Discourse& discourse) {
+  size_t found = SIZE_MAX;
+  for (size_t k = s.nps.size(); k-- > 0;) {
+    const NounPhrase& c = s.nps[k];
+    if (c.pronoun || c.members.empty()) continue;
+    if ((f & kPersonPronoun) && !c.person) continue;
+    if (!(f & (kPersonPronoun | kPluralPronoun)) && c.person) continue;
+    found = k;
+    if (f & kPossessive) break;
+  }
+  if (found != SIZE_MAX) {
+    size_t first = found;
+    // "A and B", "A, B and C": earlier phrases joined to it by conjunctions and commas only.
+    auto joined = [&](size_t a, size_t b) {
+      if (s.nps[a].pronoun || s.nps[a].members.empty() || s.nps[a].end >= s.nps[b].start) return false;
+      for (uint32_t t = s.nps[a].end; t < s.nps[b].start; ++t)
+        if (!(s.flags[t] & (kConjunction | kComma))) return false;
+      return true;
+    };
+    if ((f & kPluralPronoun) && (f & kPossessive))
+      while (first > 0 && joined(first - 1, first)) --first;
+    Antecedent a{{}, s.nps[found].person};
+    for (size_t k = first; k <= found; ++k)
+      a.members.insert(a.members.end(), s.nps[k].members.begin(), s.nps[k].members.end());
+    return a;
+  }
+  const std::vector<Member>& prior =
+      (f & kPersonPronoun) ? discourse.last_person
+      : (f & kPluralPronoun) ? (discourse.last_group.empty() ? discourse.last_thing
+                                                            : discourse.last_group)
+                             : discourse.last_thing;
+  return {prior, (f & kPersonPronoun) != 0};
+}
+
+}  // namespace
+
 void Coder::Impl::FindNounPhrases(Sentence* s, Day date, Discourse* discourse) const {
   const size_t n = s->tokens.size();
   struct Unit {
@@ -692,29 +738,9 @@ void Coder::Impl::FindNounPhrases(Sentence* s, Day date, Discourse* discourse) c
         ++u;
         continue;
       }
-      // Resolve: within the sentence first, then the discourse.
-      const NounPhrase* antecedent = nullptr;
-      for (int k = static_cast<int>(s->nps.size()) - 1; k >= 0; --k) {
-        const NounPhrase& c = s->nps[k];
-        if (c.pronoun || c.members.empty()) continue;
-        if ((f & kPersonPronoun) && !c.person) continue;
-        if (!(f & (kPersonPronoun | kPluralPronoun)) && c.person) continue;
-        antecedent = &c;
-        // HE/SHE/IT prefer the first actor of the sentence (TABARI); possessives the nearest.
-        if (f & kPossessive) break;
-      }
-      if (antecedent) {
-        np.members = antecedent->members;
-        np.person = antecedent->person;
-      } else {
-        const std::vector<Member>* prior =
-            (f & kPersonPronoun) ? &discourse->last_person
-            : (f & kPluralPronoun) ? (discourse->last_group.empty() ? &discourse->last_thing
-                                                                   : &discourse->last_group)
-                                   : &discourse->last_thing;
-        np.members = *prior;
-        np.person = (f & kPersonPronoun) != 0;
-      }
+      Antecedent a = AntecedentOf(*s, f, *discourse);
+      np.members = std::move(a.members);
+      np.person = a.person;
       for (Member& m : np.members) {
         m.tok_start = np.start;
         m.tok_end = np.end;
@@ -802,6 +828,22 @@ void Coder::Impl::FindNounPhrases(Sentence* s, Day date, Discourse* discourse) c
       owner = static_cast<int>(k);
     }
     std::string code = owner == kNone ? "---" : ResolveActor(units[owner].index, date);
+    // "its forces", "their troops", "his government": agents after a possessive pronoun belong
+    // to what the pronoun stands for (each member of a compound: "A/B" splits below).
+    if (owner == kNone && np.start > 0 && (s->flags[np.start - 1] & kPossessive) &&
+        (s->flags[np.start - 1] & kPronoun)) {
+      const Antecedent a = AntecedentOf(*s, s->flags[np.start - 1], *discourse);
+      std::string countries;
+      for (const Member& m : a.members) {
+        std::string c = CountryOf(m.code);
+        if (c.empty()) {
+          countries.clear();
+          break;
+        }
+        countries += (countries.empty() ? "" : "/") + c;
+      }
+      if (!countries.empty()) code = countries;
+    }
     RuleRef rule;
     bool person = false;
     for (size_t k = first; k <= last; ++k)

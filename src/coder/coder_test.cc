@@ -120,6 +120,11 @@ TEST(CoderGoldenTest, Table) {
       {"Russian troops shelled Ukraine.", {"RUSMIL UKR 190"}},
       // Compound subject expands; the object is shared.
       {"Russia and France criticized Ukraine.", {"FRA UKR 110", "RUS UKR 110"}},
+      // Agents after a possessive pronoun belong to what it stands for: the nearest actor, the
+      // nearest list for "their", a person's country for "his".
+      {"Russia said its troops attacked Ukraine.", {"RUSMIL UKR 190"}},
+      {"Georgia and France said their troops attacked Ukraine.", {"FRAMIL UKR 190", "GEOMIL UKR 190"}},
+      {"Blinken said his ministry criticized Russia.", {"USAGOV RUS 110"}},
       // Passive with an agent: the subject is the target.
       {"Ukraine was attacked by Russia.", {"RUS UKR 190"}},
       // Negation without a pattern or ontology entry: no event rather than the opposite.
