@@ -571,6 +571,15 @@ uint32_t Coder::Impl::SurnameOfSomeoneMet(const Sentence& s, size_t t,
 
 namespace {
 
+// A spokesperson's title: "X for Y" is Y's.
+bool SpeaksFor(const AgentPhrase& phrase) {
+  if (phrase.words.empty()) return false;
+  const std::string& w = phrase.words.back().word;
+  return w.starts_with("SPOKES") &&
+         (w == "SPOKESMAN"sv || w == "SPOKESWOMAN"sv || w == "SPOKESPERSON"sv ||
+          w == "SPOKESMEN"sv || w == "SPOKESWOMEN"sv || w == "SPOKESPEOPLE"sv);
+}
+
 // What a pronoun with flags `f` stands for: within the sentence first (the noun phrases found so
 // far, before compounds are merged), then the discourse. HE/SHE/IT prefer the first actor of the
 // sentence (TABARI), possessives the nearest; a plural possessive takes the nearest list ("Russia
@@ -766,7 +775,9 @@ void Coder::Impl::FindNounPhrases(Sentence* s, Day date, Discourse* discourse) c
         if (joinable(t)) continue;
         const std::string& w = s->tokens[t].norm;
         if (t == a.end && a.kind == Unit::kAgent && b.kind == Unit::kActor) {
-          if (!owned && (w == "OF"sv || w == "FROM"sv || w == "IN"sv)) {
+          // ("a spokesman for the Israeli military" speaks for it; an "envoy for Syria" does not.)
+          if (!owned && (w == "OF"sv || w == "FROM"sv || w == "IN"sv ||
+                         (w == "FOR"sv && SpeaksFor(dict.agent_phrases[a.phrase])))) {
             via_of = true;
             continue;
           }

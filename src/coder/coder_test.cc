@@ -66,6 +66,7 @@ const char kAgents[] =
     "PROTESTER [~OPP]\n"
     "FOREIGN_MINISTER [~GOV]\n"
     "OFFICIAL [~GOV]\n"
+    "SPOKESMAN [~GOV]\n"
     "MINISTRY [~GOV]\n"
     "FOREIGN_MINISTRY [~GOV]\n"
     "POLICE {} [~COP]\n";
@@ -125,6 +126,8 @@ TEST(CoderGoldenTest, Table) {
       {"Russia said its troops attacked Ukraine.", {"RUSMIL UKR 190"}},
       {"Georgia and France said their troops attacked Ukraine.", {"FRAMIL UKR 190", "GEOMIL UKR 190"}},
       {"Blinken said his ministry criticized Russia.", {"USAGOV RUS 110"}},
+      // A spokesman "for" an actor speaks for it.
+      {"A spokesman for Ukraine criticized Russia.", {"UKRGOV RUS 110"}},
       // Passive with an agent: the subject is the target.
       {"Ukraine was attacked by Russia.", {"RUS UKR 190"}},
       // Negation without a pattern or ontology entry: no event rather than the opposite.
