@@ -975,9 +975,11 @@ void Coder::Impl::FindNounPhrases(Sentence* s, Day date, Discourse* discourse) c
       };
       while (t < next.start && skip(t)) ++t;
       if (np.pronoun) break;
+      bool by_comma = false;  // the link is a comma ("A, B and C"; "Ukraine's border, the EU")
       if (t < next.start && (s->flags[t] & (kConjunction | kComma)) &&
           s->tokens[t].norm != "BUT"sv) {
-        if (closed && (s->flags[t] & kComma)) break;
+        by_comma = (s->flags[t] & kComma) != 0;
+        if (closed && by_comma) break;
         closed = closed || (s->flags[t] & kConjunction) ||
                  (t + 1 < next.start && s->tokens[t + 1].norm == "AND"sv);
         ++t;
@@ -995,7 +997,7 @@ void Coder::Impl::FindNounPhrases(Sentence* s, Day date, Discourse* discourse) c
       }
       // "A, B" alone is not a compound (apposition); it needs a closing "and".
       if (!linked) break;
-      if (s->flags[np.end] & kComma) {
+      if (by_comma) {
         // Look ahead for the "and" that closes the list.
         bool closes = false;
         for (size_t j = k; j + 1 < s->nps.size() && !closes; ++j) {

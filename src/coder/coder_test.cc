@@ -126,6 +126,10 @@ TEST(CoderGoldenTest, Table) {
       {"Russia said its troops attacked Ukraine.", {"RUSMIL UKR 190"}},
       {"Georgia and France said their troops attacked Ukraine.", {"FRAMIL UKR 190", "GEOMIL UKR 190"}},
       {"Blinken said his ministry criticized Russia.", {"USAGOV RUS 110"}},
+      // "A's border, B said": a comma after words that follow an actor is no list without an
+      // "and" (apposition or the speaker's clause).
+      {"Russia criticized Ukraine's border guards, the French foreign minister said.",
+       {"RUS UKR 110"}},
       // A spokesman "for" an actor speaks for it.
       {"A spokesman for Ukraine criticized Russia.", {"UKRGOV RUS 110"}},
       // Passive with an agent: the subject is the target.
