@@ -2051,9 +2051,11 @@ void Coder::Impl::CodeVerbs(const Sentence& s, uint32_t sentence_index, Day date
     const NounPhrase* tgt = phrase(target, new_target, of_target);
     const std::string root = code.code.substr(0, 2);
     if (!tgt && src && src->members.size() > 1 &&
-        (root == "03"sv || root == "04"sv || root == "05"sv || root == "06"sv)) {
+        (root == "03"sv || root == "04"sv || root == "05"sv || root == "06"sv ||
+         code.code.starts_with("087"sv))) {
       // "U.S. and Russian officials met": the members of a compound subject met each other
-      // (PETRARCH-2 does the same for cooperative cue codes).
+      // (PETRARCH-2 does the same for cooperative cue codes); "the army and the RSF agreed to a
+      // ceasefire": a truce (087x, de-escalation) is between them too.
       for (size_t a = 0; a < src->members.size(); ++a) {
         for (size_t b = 0; b < src->members.size(); ++b) {
           if (a == b) continue;

@@ -45,6 +45,9 @@ const char kVerbs[] =
     "--- WARN [160] ---\n"
     "WARN\n"
     "- * THEIR ^ ABOUT + [162]\n"
+    "--- AGREE [030] ---\n"
+    "AGREE {AGREES AGREED AGREEING}\n"
+    "- * TO A CEASEFIRE [0871]\n"
     "--- CLOSE [192] ---\n"
     "CLOSE\n"
     "&SOFTLY\n"
@@ -130,6 +133,8 @@ TEST(CoderGoldenTest, Table) {
       // "and" (apposition or the speaker's clause).
       {"Russia criticized Ukraine's border guards, the French foreign minister said.",
        {"RUS UKR 110"}},
+      // A truce agreed by a compound subject is between its members.
+      {"Russia and Ukraine agreed to a ceasefire.", {"RUS UKR 0871", "UKR RUS 0871"}},
       // A spokesman "for" an actor speaks for it.
       {"A spokesman for Ukraine criticized Russia.", {"UKRGOV RUS 110"}},
       // Passive with an agent: the subject is the target.
