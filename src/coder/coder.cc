@@ -2050,8 +2050,16 @@ void Coder::Impl::CodeVerbs(const Sentence& s, uint32_t sentence_index, Day date
     const NounPhrase* src = phrase(source, new_source, of_source);
     const NounPhrase* tgt = phrase(target, new_target, of_target);
     const std::string root = code.code.substr(0, 2);
+    // "Fighting broke out between A and B", "talks between A and B": with no source, the
+    // members of a list after "between" act on each other.
+    const bool between = !src && tgt && tgt->members.size() > 1 && tgt->after_preposition &&
+                         s.tokens[tgt->preposition].norm == "BETWEEN"sv;
+    if (between) {
+      src = tgt;
+      tgt = nullptr;
+    }
     if (!tgt && src && src->members.size() > 1 &&
-        (root == "03"sv || root == "04"sv || root == "05"sv || root == "06"sv ||
+        (between || root == "03"sv || root == "04"sv || root == "05"sv || root == "06"sv ||
          code.code.starts_with("087"sv))) {
       // "U.S. and Russian officials met": the members of a compound subject met each other
       // (PETRARCH-2 does the same for cooperative cue codes); "the army and the RSF agreed to a

@@ -17,6 +17,7 @@ const char kVerbs[] =
     "--- ATTACK [190] ---\n"
     "ATTACK\n"
     "SHELL\n"
+    "FIGHT {FIGHTS FOUGHT FIGHTING}\n"
     "--- MEET [040] ---\n"
     "MEET {MEETS MET MEETING}\n"
     "- * WITH % [041]\n"
@@ -135,6 +136,8 @@ TEST(CoderGoldenTest, Table) {
        {"RUS UKR 110"}},
       // A truce agreed by a compound subject is between its members.
       {"Russia and Ukraine agreed to a ceasefire.", {"RUS UKR 0871", "UKR RUS 0871"}},
+      // With no source, the members of a list after "between" act on each other.
+      {"Fighting broke out between Russia and Ukraine.", {"RUS UKR 190", "UKR RUS 190"}},
       // A spokesman "for" an actor speaks for it.
       {"A spokesman for Ukraine criticized Russia.", {"UKRGOV RUS 110"}},
       // Passive with an agent: the subject is the target.
