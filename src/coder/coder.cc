@@ -1890,10 +1890,31 @@ void Coder::Impl::CodeVerbs(const Sentence& s, uint32_t sentence_index, Day date
           object_end = e;
         }
       }
+      // "declared martial law after fighting broke out with Azerbaijan": a conjunction of time,
+      // cause or condition that opens a clause (its first noun phrase or verb is a verb, or a
+      // subject) ends the object. (A relative "that" or a "whether" clause may hold the object:
+      // "denied any role in the bombing that killed Indian policemen".)
+      auto opens_clause = [&](size_t t) {
+        if (!(s.flags[t] & kComplementizer)) return false;
+        static constexpr std::string_view kCircumstance[] = {
+            "AFTER", "BEFORE", "SINCE", "BECAUSE", "WHILE", "WHEN", "ALTHOUGH", "THOUGH", "UNTIL",
+            "IF", "WHEREAS", "ONCE"};
+        if (std::find(std::begin(kCircumstance), std::end(kCircumstance), s.tokens[t].norm) ==
+            std::end(kCircumstance))
+          return false;
+        for (size_t p = t + 1; p < object_end; ++p) {
+          if (s.np_of[p] != kNone) return starts_clause(s.np_of[p]);
+          if (s.verb_end[p] != 0) return true;
+        }
+        return false;
+      };
       for (size_t t = v.end; t < object_end; ++t) {
         if (s.deleted[t] || (s.flags[t] & kComma)) continue;
         int np = s.np_of[t];
-        if (np == kNone) continue;
+        if (np == kNone) {
+          if (opens_clause(t)) break;
+          continue;
+        }
         if (np != source && starts_clause(np)) break;
         if (np == source) {
           t = s.nps[np].end - 1;

@@ -138,6 +138,10 @@ TEST(CoderGoldenTest, Table) {
       {"Russia and Ukraine agreed to a ceasefire.", {"RUS UKR 0871", "UKR RUS 0871"}},
       // With no source, the members of a list after "between" act on each other.
       {"Fighting broke out between Russia and Ukraine.", {"RUS UKR 190", "UKR RUS 190"}},
+      // A clause of time or cause after the verb holds no object of it ...
+      {"Russia criticized the plan after fighting broke out with Ukraine.", {}},
+      // ... but a relative clause may ("a role in the attack that killed ...").
+      {"Russia criticized the attack that killed Ukrainian troops.", {"RUS UKRMIL 110"}},
       // A spokesman "for" an actor speaks for it.
       {"A spokesman for Ukraine criticized Russia.", {"UKRGOV RUS 110"}},
       // Passive with an agent: the subject is the target.
