@@ -976,6 +976,7 @@ void Coder::Impl::FindNounPhrases(Sentence* s, Day date, Discourse* discourse) c
       while (t < next.start && skip(t)) ++t;
       if (np.pronoun) break;
       bool by_comma = false;  // the link is a comma ("A, B and C"; "Ukraine's border, the EU")
+      bool possessed = false;  // the next item opens with a possessive pronoun ("and its army")
       if (t < next.start && (s->flags[t] & (kConjunction | kComma)) &&
           s->tokens[t].norm != "BUT"sv) {
         by_comma = (s->flags[t] & kComma) != 0;
@@ -985,6 +986,11 @@ void Coder::Impl::FindNounPhrases(Sentence* s, Day date, Discourse* discourse) c
         ++t;
         if (t < next.start && s->tokens[t].norm == "AND"sv) ++t;  // ", and"
         const size_t after_conjunction = t;
+        // "A and his Saudi counterpart B": a possessive pronoun opens the next item.
+        if (t < next.start && (s->flags[t] & kPossessive) && (s->flags[t] & kPronoun)) {
+          possessed = true;
+          ++t;
+        }
         while (t < next.start && skip(t)) ++t;
         // "Ithilen's sheep and goats of Gondor", "Russia and the people of Ukraine": a noun
         // of an actor stands for that actor in the list.
@@ -1009,7 +1015,7 @@ void Coder::Impl::FindNounPhrases(Sentence* s, Day date, Discourse* discourse) c
       }
       // "U.S. and South Korean troops", "Ukrainian and Russian delegations": the agent at the
       // end of the list belongs to its bare first items too.
-      if (!np.has_agent && next.ends_with_agent && np.members.size() == 1 &&
+      if (!np.has_agent && next.ends_with_agent && np.members.size() == 1 && !possessed &&
           s->tokens[np.end].norm == "AND"sv) {
         for (Member& m : np.members)
           for (uint32_t a : next.agents) m.code = CombineCode(m.code, dict.agents[a]);

@@ -142,6 +142,8 @@ TEST(CoderGoldenTest, Table) {
       {"Russia criticized the plan after fighting broke out with Ukraine.", {}},
       // ... but a relative clause may ("a role in the attack that killed ...").
       {"Russia criticized the attack that killed Ukrainian troops.", {"RUS UKRMIL 110"}},
+      // "A and its/his X": a possessive pronoun opens the next item of a list.
+      {"Russia and its foreign minister criticized Ukraine.", {"RUS UKR 110", "RUSGOV UKR 110"}},
       // A spokesman "for" an actor speaks for it.
       {"A spokesman for Ukraine criticized Russia.", {"UKRGOV RUS 110"}},
       // Passive with an agent: the subject is the target.
