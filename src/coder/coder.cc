@@ -1685,6 +1685,13 @@ void Coder::Impl::CodeVerbs(const Sentence& s, uint32_t sentence_index, Day date
       if (!by_follows) participle = false;
     }
     passive = passive && participle;
+    // "Ukrainian civilians killed by Russian troops": a participle right after a noun phrase and
+    // right before "by" is a passive without its "were" (a reduced relative clause).
+    // ("responded by breaking off relations": "by" and a gerund is a means, not an agent.)
+    if (!passive && participle && v.verb_token == v.start && v.start > 0 && v.end + 1 < n &&
+        s.ids[v.end].exact == id_by && s.np_of[v.start - 1] != kNone && !s.deleted[v.start - 1] &&
+        s.verb_end[v.end + 1] == 0 && !s.tokens[v.end + 1].norm.ends_with("ING"sv))
+      passive = true;
 
     // Governing verb: an infinitive ("refused to meet", "urged Bree on Monday to help win",
     // "agreed to hold") belongs to the nearest earlier verb of its clause.

@@ -144,6 +144,10 @@ TEST(CoderGoldenTest, Table) {
       {"Russia criticized the attack that killed Ukrainian troops.", {"RUS UKRMIL 110"}},
       // "A and its/his X": a possessive pronoun opens the next item of a list.
       {"Russia and its foreign minister criticized Ukraine.", {"RUS UKR 110", "RUSGOV UKR 110"}},
+      // A participle between a noun phrase and "by" is a passive without "were" ...
+      {"Ukrainian troops attacked by Russia withdrew.", {"RUS UKRMIL 190"}},
+      // ... but "by" and a gerund is a means.
+      {"Russia attacked by shelling Ukraine.", {"RUS UKR 190"}},
       // A spokesman "for" an actor speaks for it.
       {"A spokesman for Ukraine criticized Russia.", {"UKRGOV RUS 110"}},
       // Passive with an agent: the subject is the target.
