@@ -98,8 +98,8 @@ TEST(EvaluationSetTest, RootLevelFloor) {
   ASSERT_EQ(status, 0) << out;
   std::smatch m;
   ASSERT_TRUE(std::regex_search(out, m, std::regex(R"(eval: root P=([\d.]+)% R=([\d.]+)%)"))) << out;
-  EXPECT_GE(std::stod(m[1]), 80.0) << out;
-  EXPECT_GE(std::stod(m[2]), 75.0) << out;
+  EXPECT_GE(std::stod(m[1]), 81.5) << out;  // measured 83.1%
+  EXPECT_GE(std::stod(m[2]), 80.0) << out;  // measured 81.9%
 }
 
 // The multi-sentence articles (tests/eval/articles.jsonl): quote attribution and event dates,
@@ -113,7 +113,7 @@ TEST(EvaluationSetTest, ArticlesQuotesAndDatesFloor) {
   const std::regex figures(
       R"(quotes attributed=([\d.]+)% .* dates=([\d.]+)% .* over matched=([\d.]+)%)");
   ASSERT_TRUE(std::regex_search(out, m, figures)) << out;
-  EXPECT_GE(std::stod(m[1]), 93.0) << out;  // measured 98.6%
+  EXPECT_GE(std::stod(m[1]), 95.0) << out;  // measured 100% (70/70)
   EXPECT_GE(std::stod(m[2]), 42.0) << out;  // measured 46.5%: most misses are uncoded events
   EXPECT_GE(std::stod(m[3]), 90.0) << out;  // measured 97.1%
 }
