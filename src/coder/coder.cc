@@ -1921,11 +1921,25 @@ void Coder::Impl::CodeVerbs(const Sentence& s, uint32_t sentence_index, Day date
         }
         return false;
       };
+      // "condemned the attack and pledged support for Ukraine": a second verb joined after the
+      // first one's object (a phrase with a determiner) has its own object ("met and talked with
+      // X", "committed to maintaining and protecting X": verbs joined to verbs share one).
+      auto opens_verb_phrase = [&](size_t t) {
+        if (!(s.flags[t] & kConjunction)) return false;
+        bool object = false;
+        for (size_t q = v.end; q < t && !object; ++q) object = (s.flags[q] & kDeterminer) != 0;
+        if (!object) return false;
+        size_t p = t + 1;
+        while (p < object_end && (s.flags[p] & (kAuxiliary | kNegation))) ++p;
+        for (const VerbHit& w : s.verbs)  // a verb the sentence uses as one, not "tax increases"
+          if (w.start == p) return true;
+        return false;
+      };
       for (size_t t = v.end; t < object_end; ++t) {
         if (s.deleted[t] || (s.flags[t] & kComma)) continue;
         int np = s.np_of[t];
         if (np == kNone) {
-          if (opens_clause(t)) break;
+          if (opens_clause(t) || opens_verb_phrase(t)) break;
           continue;
         }
         if (np != source && starts_clause(np)) break;

@@ -148,6 +148,8 @@ TEST(CoderGoldenTest, Table) {
       {"Ukrainian troops attacked by Russia withdrew.", {"RUS UKRMIL 190"}},
       // ... but "by" and a gerund is a means.
       {"Russia attacked by shelling Ukraine.", {"RUS UKR 190"}},
+      // A verb joined after the first verb's object has its own object.
+      {"France criticized the plan and attacked Ukraine.", {"FRA UKR 190"}},
       // A spokesman "for" an actor speaks for it.
       {"A spokesman for Ukraine criticized Russia.", {"UKRGOV RUS 110"}},
       // Passive with an agent: the subject is the target.
