@@ -1908,13 +1908,7 @@ void Coder::Impl::CodeVerbs(const Sentence& s, uint32_t sentence_index, Day date
       // subject) ends the object. (A relative "that" or a "whether" clause may hold the object:
       // "denied any role in the bombing that killed Indian policemen".)
       auto opens_clause = [&](size_t t) {
-        if (!(s.flags[t] & kComplementizer)) return false;
-        static constexpr std::string_view kCircumstance[] = {
-            "AFTER", "BEFORE", "SINCE", "BECAUSE", "WHILE", "WHEN", "ALTHOUGH", "THOUGH", "UNTIL",
-            "IF", "WHEREAS", "ONCE"};
-        if (std::find(std::begin(kCircumstance), std::end(kCircumstance), s.tokens[t].norm) ==
-            std::end(kCircumstance))
-          return false;
+        if (!(s.flags[t] & kCircumstance)) return false;
         for (size_t p = t + 1; p < object_end; ++p) {
           if (s.np_of[p] != kNone) return starts_clause(s.np_of[p]);
           if (s.verb_end[p] != 0) return true;

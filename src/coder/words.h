@@ -37,6 +37,7 @@ enum WordFlag : uint32_t {
   kIntention = 1u << 20,    // GOING PLANS READY ... before "to": what follows is future
   kIrregularParticiple = 1u << 21,  // MET HELD SAID HIT LED SHOT FOUGHT ...
   kAdjectivalParticiple = 1u << 22, // COMMITTED PREPARED CONCERNED ...: "is committed to"
+  kCircumstance = 1u << 23, // AFTER BECAUSE WHILE IF ...: opens a clause of time, cause or condition
 };
 
 // A small fixed set of normalised words that is tested for every token: a bitmask of the first

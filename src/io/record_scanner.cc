@@ -3,37 +3,29 @@
 #include "io/record_scanner.h"
 
 #include <cstdint>
-#include <cstring>
 
 #include "dragoman/text.h"
 #include "text/chars.h"
+#include "text/swar.h"
 
 namespace dragoman::io {
 namespace {
 
 // The length of the run at the start of [p, end) of bytes that a JSON string copies as they
 // are: no '"', no '\\', no control character; *high_bytes is set when the run holds a byte
-// >= 0x80. Eight bytes a time (SWAR: a byte's high bit in `special` marks a byte to stop at),
-// then byte by byte.
+// >= 0x80. Eight bytes a time (swar.h), then byte by byte.
 size_t PlainRun(const char* p, const char* end, bool* high_bytes) {
-  constexpr uint64_t kOnes = 0x0101010101010101ull;
-  constexpr uint64_t kHigh = 0x8080808080808080ull;
+  using text_internal::SwarHasByte;
   const char* const start = p;
   uint64_t high = 0;
   while (end - p >= 8) {
-    uint64_t v;
-    std::memcpy(&v, p, 8);
-    // A zero byte of x has its high bit set in (x - 1) & ~x (exact when no byte of x has its
-    // high bit set, which masking by ~v & kHigh below ensures for the bytes that count).
-    const uint64_t quote = v ^ (kOnes * '"');
-    const uint64_t backslash = v ^ (kOnes * '\\');
-    const uint64_t special = ((quote - kOnes) & ~quote) | ((backslash - kOnes) & ~backslash) |
-                             (v - kOnes * 0x20);  // bytes below 0x20 borrow into the high bit
-    if ((special & ~v & kHigh) != 0) break;
+    const uint64_t v = text_internal::Load8(p);
+    if (SwarHasByte(v, '"') || SwarHasByte(v, '\\') || text_internal::SwarHasByteBelow(v, 0x20))
+      break;
     high |= v;
     p += 8;
   }
-  *high_bytes |= (high & kHigh) != 0;
+  *high_bytes |= (high & text_internal::kSwarHigh) != 0;
   while (p < end) {
     const unsigned char c = static_cast<unsigned char>(*p);
     if (c == '"' || c == '\\' || c < 0x20) break;

@@ -35,6 +35,11 @@ inline bool SwarHasByte(uint64_t v, char c) {
   return ((x - kSwarOnes) & ~x & kSwarHigh) != 0;
 }
 
+// Whether some byte of v is below n (n <= 0x80; exact as a whole, as above).
+inline bool SwarHasByteBelow(uint64_t v, uint8_t n) {
+  return ((v - kSwarOnes * n) & ~v & kSwarHigh) != 0;
+}
+
 // Upper-cases the ASCII letters of p[0, n) in place; other bytes stay as they are.
 inline void UpperAsciiInPlace(char* p, size_t n) {
   auto upper = [](uint64_t v) { return v ^ (SwarInRange(v, 'a', 'z') >> 2); };  // 0x80 >> 2 = 'a' - 'A'

@@ -52,6 +52,17 @@ TEST(SwarTest, HasByteAtEveryOffset) {
   }
 }
 
+TEST(SwarTest, HasByteBelowAtEveryOffset) {
+  for (int b = 0; b < 256; ++b) {
+    for (int at = 0; at < 8; ++at) {
+      char word[8];
+      for (char& c : word) c = 'a';
+      word[at] = static_cast<char>(b);
+      EXPECT_EQ(SwarHasByteBelow(Load8(word), 0x20), b < 0x20) << b << " at " << at;
+    }
+  }
+}
+
 TEST(SwarTest, RandomStrings) {
   std::mt19937 rng(7);
   const std::string alphabet = "abcxyzABCXYZ0189@[`{/: .,'\x7f\x80\xc3\xa9\xe2\xff";
