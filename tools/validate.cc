@@ -81,8 +81,18 @@ int RunValidate(int argc, char** argv) {
     std::fprintf(stderr, "dragoman validate: give exactly one SUITE file\n\n%s", usage.c_str());
     return 2;
   }
-  // Judge as PETRARCH codes: it never guesses a country for "---" actors.
+  Result<ValidationSuite> suite = ReadValidationSuite(positional[0]);
+  if (!suite.ok()) {
+    std::fprintf(stderr, "dragoman validate: %s\n", suite.status().ToString().c_str());
+    return 2;
+  }
+  // Judge as PETRARCH codes: it never guesses a country for "---" actors. PETRARCH-1 also matches
+  // pattern words as written and reads a passive only with "by" (CoderOptions). --set overrides.
   options.coder_options.infer_country = false;
+  if (suite->format == SuiteFormat::kPetrarch1) {
+    options.coder_options.pattern_stems = false;
+    options.coder_options.passive_needs_by = true;
+  }
   for (const std::string& s : settings) {
     size_t eq = s.find('=');
     Status st = eq == std::string::npos
@@ -94,11 +104,6 @@ int RunValidate(int argc, char** argv) {
     }
   }
 
-  Result<ValidationSuite> suite = ReadValidationSuite(positional[0]);
-  if (!suite.ok()) {
-    std::fprintf(stderr, "dragoman validate: %s\n", suite.status().ToString().c_str());
-    return 2;
-  }
   Result<ValidationReport> report = RunValidationSuite(*suite, options);
   if (!report.ok()) {
     std::fprintf(stderr, "dragoman validate: %s\n", report.status().ToString().c_str());

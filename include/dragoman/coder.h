@@ -37,6 +37,16 @@ struct CoderOptions {
   // its sentence places it in ("in Tbilisi", "across France"), or the one country the sentence
   // is about. PETRARCH does not do this; `dragoman validate` turns it off to judge as it does.
   bool infer_country = true;
+  // PETRARCH-1 and TABARI conventions, off by default; `dragoman validate` turns them on for a
+  // PETRARCH-1 unit-test suite (docs/validate.md).
+  // pattern_stems: a pattern word without a trailing '_' also matches its regular forms (EFFORT
+  // matches "efforts"), as TABARI does. PETRARCH-1 compares pattern words as written and reaches
+  // plurals through synsets, whose members have their plurals generated either way.
+  bool pattern_stems = true;
+  // passive_needs_by: a "was/were/been + participle" verb is read as passive (source and target
+  // swapped) only when BY follows it, as TABARI does ("The Philippines was criticized over its
+  // dispute with Eriador" is then coded with the Philippines as the source).
+  bool passive_needs_by = false;
   // Longest document coded, in bytes; a longer one gets a "long-document" warning and no events.
   size_t max_document_bytes = 16u << 20;
   // Longest sentence coded, in bytes; longer ones are reported as warnings and skipped.

@@ -572,7 +572,8 @@ bool SameOptions(const CoderOptions& a, const CoderOptions& b) {
          a.comma_min == b.comma_min && a.comma_max == b.comma_max &&
          a.comma_bmin == b.comma_bmin && a.comma_bmax == b.comma_bmax &&
          a.comma_emin == b.comma_emin && a.comma_emax == b.comma_emax &&
-         a.infer_country == b.infer_country && a.max_sentence_bytes == b.max_sentence_bytes;
+         a.infer_country == b.infer_country && a.pattern_stems == b.pattern_stems &&
+         a.passive_needs_by == b.passive_needs_by && a.max_sentence_bytes == b.max_sentence_bytes;
 }
 
 Status CheckSamples(const Coder& coder, const std::string& path,

@@ -403,7 +403,7 @@ void Coder::Impl::Compile() {
           if (t.kind == PatternToken::Kind::kWord) {
             c.word = vocab.Add(t.word.word);
             cp.required.push_back(c.word);
-            c.exact = t.word.exact;
+            c.exact = t.word.exact || !options.pattern_stems;
             if (WordFlags(t.word.word) & kNegation) cp.names_negation = true;
           } else if (t.kind == PatternToken::Kind::kSynset && t.synset < dict.synsets.size()) {
             if (synset_negates[t.synset]) cp.names_negation = true;
@@ -1674,11 +1674,12 @@ void Coder::Impl::CodeVerbs(const Sentence& s, uint32_t sentence_index, Day date
     if (v.start >= 2 && s.ids[v.start - 1].exact == id_to && (s.flags[v.start - 2] & kIntention))
       modality = "future";
     // Passive needs a participle; "we are committed to", "Russia is prepared to" are adjectives
-    // unless an agent follows ("opposed by Osgiliath").
+    // unless an agent follows ("opposed by Osgiliath"), and so is every participle under the
+    // TABARI convention (options.passive_needs_by).
     const std::string& vw = s.tokens[v.verb_token].norm;
     bool participle = (s.flags[v.verb_token] & kIrregularParticiple) || vw.ends_with("ED"sv) ||
                       vw.ends_with("EN"sv) || vw.ends_with("WN"sv) || vw.ends_with("NT"sv);
-    if (passive && (s.flags[v.verb_token] & kAdjectivalParticiple)) {
+    if (passive && (options.passive_needs_by || (s.flags[v.verb_token] & kAdjectivalParticiple))) {
       bool by_follows = false;
       for (size_t t = v.end; t < std::min<size_t>(v.end + 3, n); ++t)
         by_follows |= s.ids[t].exact == id_by;

@@ -242,7 +242,11 @@ const char kP1Verbs[] =
     "--- CELEBRATE [040] ---\n"
     "CELEBRATE\n"
     "- * IFTAR AT ^ ^ + [044]\n"
-    "- * WITH + [043]\n";
+    "- * WITH + [043]\n"
+    "--- CRITICIZE [121] ---\n"
+    "CRITICIZE\n"
+    "- * EFFORT [122]\n"
+    "- * TROOPS_ [123]\n";
 const char kP1Actors[] =
     "ARNOR [ARN]\nGONDOR [GON]\nCALENARDHON [CAL]\nOSGILIATH [OSG]\nERIADOR [ERI]\n"
     "ITHILEN [ITH]\nITHILEN TELEVISION [ITHTV]\nITHILEN_GOVERNMENT_RADIO [ITHRAD]\n";
@@ -321,6 +325,60 @@ TEST(CoderPetrarch1Test, NewActorInACompound) {
       {"Arnor restored Gondor and the council said so.", {"ARN GON 064"}},
   });
   ExpectP1(CoderOptions(), {{"Arnor restored Gondor and the council of elders.", {"ARN GON 064"}}});
+}
+
+// pattern_stems on (TABARI, the default): a pattern word also matches its regular forms, and a
+// trailing '_' asks for the word as written. Off (PETRARCH-1): every pattern word is as written.
+TEST(CoderPetrarch1Test, PatternStems) {
+  ExpectP1(CoderOptions(), {
+      {"Arnor criticized efforts by Gondor.", {"ARN GON 122"}},
+      {"Arnor criticized the effort of Gondor.", {"ARN GON 122"}},
+      {"Arnor criticized Gondor troops.", {"ARN GON 123"}},
+      {"Arnor criticized the Gondor troop.", {"ARN GON 121"}},
+  });
+  CoderOptions petrarch1;
+  petrarch1.pattern_stems = false;
+  ExpectP1(petrarch1, {
+      {"Arnor criticized efforts by Gondor.", {"ARN GON 121"}},
+      {"Arnor criticized the effort of Gondor.", {"ARN GON 122"}},
+      {"Arnor criticized Gondor troops.", {"ARN GON 123"}},
+  });
+}
+
+// passive_needs_by (TABARI): "was criticized" without "by" is active; with "by" it is passive.
+// By default a participle after "was" is passive with or without an agent.
+TEST(CoderPetrarch1Test, PassiveNeedsBy) {
+  CoderOptions tabari;
+  tabari.passive_needs_by = true;
+  ExpectP1(tabari, {
+      {"Arnor was criticized over its dispute with Gondor.", {"ARN GON 121"}},
+      {"Arnor was criticized by Gondor.", {"GON ARN 121"}},
+  });
+  CoderOptions options;
+  options.require_dyad = false;
+  ExpectP1(options, {
+      {"Arnor was criticized over its dispute.", {" ARN 121"}},  // no source
+      {"Arnor was criticized by Gondor.", {"GON ARN 121"}},
+  });
+}
+
+// --set and <Config> names: PETRARCH's options and dragoman's own, case-insensitive; a bad
+// value or an unknown name is an error naming it.
+TEST(CoderOptionsTest, SetByName) {
+  CoderOptions o;
+  ASSERT_TRUE(SetCoderOption(&o, "require_dyad", "False").ok());
+  ASSERT_TRUE(SetCoderOption(&o, "Comma_Emax", "6").ok());
+  ASSERT_TRUE(SetCoderOption(&o, "pattern_stems", "false").ok());
+  ASSERT_TRUE(SetCoderOption(&o, "passive_needs_by", "true").ok());
+  EXPECT_FALSE(o.require_dyad);
+  EXPECT_EQ(o.comma_emax, 6);
+  EXPECT_FALSE(o.pattern_stems);
+  EXPECT_TRUE(o.passive_needs_by);
+  Status bad = SetCoderOption(&o, "passive_needs_by", "maybe");
+  EXPECT_FALSE(bad.ok());
+  EXPECT_NE(bad.ToString().find("passive_needs_by"), std::string::npos) << bad.ToString();
+  EXPECT_FALSE(SetCoderOption(&o, "comma_min", "two").ok());
+  EXPECT_FALSE(SetCoderOption(&o, "no_such_option", "1").ok());
 }
 
 // A subject noun phrase that codes nothing takes the actor of its prepositional phrase; a list

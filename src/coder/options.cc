@@ -56,6 +56,8 @@ Status SetCoderOption(CoderOptions* options, std::string_view name_in, std::stri
   std::string value = Trim(value_in);
   if (name == "require_dyad") return ParseBool(name, value, &options->require_dyad);
   if (name == "infer_country") return ParseBool(name, value, &options->infer_country);
+  if (name == "pattern_stems") return ParseBool(name, value, &options->pattern_stems);
+  if (name == "passive_needs_by") return ParseBool(name, value, &options->passive_needs_by);
   if (name == "new_actor_length") return ParseInt(name, value, &options->new_actor_length);
   if (name == "comma_min") return ParseInt(name, value, &options->comma_min);
   if (name == "comma_max") return ParseInt(name, value, &options->comma_max);
