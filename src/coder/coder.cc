@@ -312,6 +312,7 @@ void Coder::Impl::Compile() {
   for (const auto& [code, negated] : dict.negations) negations.emplace(code, negated);
   id_to = vocab.Add("TO");
   id_by = vocab.Add("BY");
+  id_of = vocab.Add("OF");
   for (const ClosedClassWord& w : ClosedClassWords()) vocab.Add(w.word);
   for (uint32_t i = 0; i < dict.actor_phrases.size(); ++i) {
     const Phrase& words = dict.actor_phrases[i].words;
@@ -1421,6 +1422,19 @@ void Coder::Impl::FindVerbs(Sentence* s) const {
       };
       for (int k = 0; k < 3 && b > 0 && modifier(b); ++k) --b;
       uint32_t pf = s->flags[b];
+      // "the police killing of a teenager", "Israel's bombing of": a gerund before "of", after
+      // a determiner or possessive and up to three words, names the act.
+      const bool gerund_of = end == verb_token + 1 && end < n &&
+                             s->tokens[verb_token].norm.ends_with("ING"sv) &&
+                             s->ids[end].exact == id_of;
+      if (gerund_of) {
+        size_t d = i - 1;
+        for (int k = 0; k < 3 && d > 0 && s->tokens[d].kind == TokenKind::kWord &&
+                        s->flags[d] == 0;
+             ++k)
+          --d;
+        if (s->flags[d] & (kDeterminer | kPossessive)) noun = true;
+      }
       // "the fighting continued": a past form after a noun is that noun's verb.
       const bool walked = b + 1 < i;
       const bool past = s->tokens[verb_token].norm.ends_with("ED"sv);
@@ -1443,9 +1457,20 @@ void Coder::Impl::FindVerbs(Sentence* s) const {
         if (adjectival && s->tokens[verb_token].norm == lemma && !lemma.ends_with("ED"sv) &&
             !(s->flags[verb_token] & kIrregularParticiple))
           noun = true;
+        // "Russian shelling of Kyiv": a gerund after such a phrase and before "of" names the act.
+        if (adjectival && gerund_of) noun = true;
       }
       if (s->tokens[i].capitalized && s->mixed_case) noun = true;
       if (NounAfterModifierPhrase(*s, i, verb_token, vf)) noun = true;
+      // "five detained Americans", "200 wounded soldiers": a participle between a number and a
+      // noun describes the noun. ("Three attacked the convoy": a determiner follows; a verb.)
+      if (end == i + 1 && end < n && (past || (s->flags[i] & kIrregularParticiple)) &&
+          (s->tokens[i - 1].kind == TokenKind::kNumber ||
+           ((s->flags[i - 1] & kQuantity) && !s->tokens[i - 1].norm.ends_with("S"sv) &&
+            s->np_of[i - 1] == kNone)) &&
+          s->tokens[end].kind == TokenKind::kWord &&
+          (s->np_of[end] != kNone || s->flags[end] == 0))
+        noun = true;
     }
     if (!noun) s->verbs.push_back(VerbHit{static_cast<uint32_t>(i), static_cast<uint32_t>(end),
                                           verb_token, form});

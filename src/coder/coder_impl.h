@@ -124,6 +124,7 @@ struct Coder::Impl {
   std::unordered_map<std::string, std::string> negations;  // from DictionarySet::negations
   uint32_t id_to = kNoWord;
   uint32_t id_by = kNoWord;
+  uint32_t id_of = kNoWord;
 
   void Compile();
   std::string Rule(const SourceRef& where, std::string_view what) const;

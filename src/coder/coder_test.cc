@@ -146,6 +146,15 @@ TEST(CoderGoldenTest, Table) {
       {"Russia and its foreign minister criticized Ukraine.", {"RUS UKR 110", "RUSGOV UKR 110"}},
       // A participle between a noun phrase and "by" is a passive without "were" ...
       {"Ukrainian troops attacked by Russia withdrew.", {"RUS UKRMIL 190"}},
+      // A participle between a number and a noun describes the noun; with a determiner after it,
+      // it is the verb of a numeric subject.
+      {"Russia criticized five attacked Ukrainian troops.", {"RUS UKRMIL 110"}},
+      {"Russia criticized 200 attacked Ukrainian troops.", {"RUS UKRMIL 110"}},
+      {"Three Russian troops attacked the Ukrainian troops.", {"RUSMIL UKRMIL 190"}},
+      // A gerund before "of" after a determiner or possessive (and a few words) names the act.
+      {"France criticized the police shelling of Russia.", {"FRA ---COP 110"}},
+      {"France criticized Ukraine's shelling of Russia.", {"FRA UKR 110"}},
+      {"Russian troops were shelling Ukraine.", {"RUSMIL UKR 190"}},
       // ... but "by" and a gerund is a means.
       {"Russia attacked by shelling Ukraine.", {"RUS UKR 190"}},
       // A verb joined after the first verb's object has its own object.
