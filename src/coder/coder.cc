@@ -1677,7 +1677,7 @@ void Coder::Impl::CodeVerbs(const Sentence& s, uint32_t sentence_index, Day date
     }
 
     // Auxiliaries, negation and passive voice before the verb.
-    bool negated = false, passive = false;
+    bool negated = false, passive = false, reduced_after_noun = false;
     const char* modality = "asserted";
     size_t q = v.start;
     int steps = 0;
@@ -1711,13 +1711,21 @@ void Coder::Impl::CodeVerbs(const Sentence& s, uint32_t sentence_index, Day date
       if (!by_follows) participle = false;
     }
     passive = passive && participle;
-    // "Ukrainian civilians killed by Russian troops": a participle right after a noun phrase and
-    // right before "by" is a passive without its "were" (a reduced relative clause).
+    // "Ukrainian civilians killed by Russian troops", "war crimes committed by Russian troops":
+    // a participle right after a noun phrase or a plain noun and right before "by" is a passive
+    // without its "were" (a reduced relative clause).
     // ("responded by breaking off relations": "by" and a gerund is a means, not an agent.)
     if (!passive && participle && v.verb_token == v.start && v.start > 0 && v.end + 1 < n &&
-        s.ids[v.end].exact == id_by && s.np_of[v.start - 1] != kNone && !s.deleted[v.start - 1] &&
-        s.verb_end[v.end + 1] == 0 && !s.tokens[v.end + 1].norm.ends_with("ING"sv))
+        s.ids[v.end].exact == id_by &&
+        (s.np_of[v.start - 1] != kNone ||
+         (s.tokens[v.start - 1].kind == TokenKind::kWord && s.flags[v.start - 1] == 0 &&
+          !s.tokens[v.start - 1].capitalized)) &&
+        !s.deleted[v.start - 1] &&
+        s.verb_end[v.end + 1] == 0 && !s.tokens[v.end + 1].norm.ends_with("ING"sv)) {
       passive = true;
+      // After a plain noun ("a deal brokered by Russia") the subject is that noun: no actor.
+      reduced_after_noun = s.np_of[v.start - 1] == kNone;
+    }
 
     // Governing verb: an infinitive ("refused to meet", "urged Bree on Monday to help win",
     // "agreed to hold") belongs to the nearest earlier verb of its clause.
@@ -1901,7 +1909,7 @@ void Coder::Impl::CodeVerbs(const Sentence& s, uint32_t sentence_index, Day date
     if (psource >= 0 && psource == ptarget && s.nps[psource].start >= v.end &&
         subject != kNone && subject != psource)
       psource = kNone;
-    int source = psource != kNone ? psource : subject;
+    int source = psource != kNone ? psource : reduced_after_noun ? kNone : subject;
     int target = ptarget;
     if (target == kNone) {
       // A noun phrase followed by its own verb starts a new clause ("X said Y attacked Z"):

@@ -146,6 +146,8 @@ TEST(CoderGoldenTest, Table) {
       {"Russia and its foreign minister criticized Ukraine.", {"RUS UKR 110", "RUSGOV UKR 110"}},
       // A participle between a noun phrase and "by" is a passive without "were" ...
       {"Ukrainian troops attacked by Russia withdrew.", {"RUS UKRMIL 190"}},
+      // After a plain noun the reduced relative's subject is that noun, which is no actor.
+      {"France signed a deal criticized by Russia.", {}},
       // A participle between a number and a noun describes the noun; with a determiner after it,
       // it is the verb of a numeric subject.
       {"Russia criticized five attacked Ukrainian troops.", {"RUS UKRMIL 110"}},
