@@ -1478,6 +1478,24 @@ void Coder::Impl::FindVerbs(Sentence* s) const {
   }
 }
 
+// The token right before `p` when it is a noun no dictionary codes: a lower-case word of no
+// closed class (or a quantity: "dozens", "eight"), not a verb or an -LY adverb, right after an
+// article, a number or a quantity ("an airstrike", "eight people", "at least 20 people"); else
+// SIZE_MAX. Not after a possessive ("its aircraft were striking" is the antecedent's act), nor
+// after other words ("has again appealed", "carried out air strikes").
+static size_t UncodedNounBefore(const Sentence& s, size_t p) {
+  if (p < 2) return SIZE_MAX;
+  const Token& noun = s.tokens[p - 1];
+  if (noun.kind != TokenKind::kWord || noun.capitalized || s.np_of[p - 1] != kNone ||
+      s.verb_end[p - 1] != 0 || noun.norm.ends_with("LY"sv) ||
+      (s.flags[p - 1] != 0 && !(s.flags[p - 1] & kQuantity)))
+    return SIZE_MAX;
+  const size_t b = p - 2;
+  const bool article = (s.flags[b] & kDeterminer) && !(s.flags[b] & kPossessive);
+  if (article || (s.flags[b] & kQuantity) || s.tokens[b].kind == TokenKind::kNumber) return p - 1;
+  return SIZE_MAX;
+}
+
 bool Coder::Impl::TokenMatches(const Sentence& s, size_t pos, const CompiledToken& t,
                                size_t* end) const {
   if (pos >= s.tokens.size()) return false;
@@ -1824,9 +1842,20 @@ void Coder::Impl::CodeVerbs(const Sentence& s, uint32_t sentence_index, Day date
           (p < 2 || s.np_of[p - 2] == kNone || s.verbs[vi - 1].end + 6 >= v.start)) {
         subject = verb_subject[vi - 1];
       }
+      // "Rights groups said at least eight people had been killed", "the ministry said an
+      // airstrike killed": the verb's subject is a noun no dictionary codes, right before it (and
+      // its auxiliaries) after a determiner, number or word; a phrase found past another verb
+      // (not the one governing this infinitive) is that verb's.
+      const size_t noun = UncodedNounBefore(s, p);
       for (size_t t = v.start; subject == kNone && t-- > subject_start;) {
         if (s.deleted[t]) continue;
         int np = s.np_of[t];
+        if (np == kNone && noun != SIZE_MAX && t < noun && s.verb_end[t] != 0) {
+          bool other_verb = false;
+          for (uint32_t w = 0; w < vi; ++w)
+            other_verb |= s.verbs[w].start == t && static_cast<int>(w) != governor;
+          if (other_verb) break;
+        }
         if (np == kNone) {
           if (s.flags[t] & kComplementizer) {
             // "officials who met": a relative pronoun; keep looking past it. A pattern that

@@ -148,6 +148,11 @@ TEST(CoderGoldenTest, Table) {
       {"Ukrainian troops attacked by Russia withdrew.", {"RUS UKRMIL 190"}},
       // After a plain noun the reduced relative's subject is that noun, which is no actor.
       {"France signed a deal criticized by Russia.", {}},
+      // An uncoded noun right before the verb, after an article or a number, is its subject: a
+      // phrase before another verb is that verb's.
+      {"France said an airstrike attacked Russia.", {}},
+      {"France said eight people were attacked by Russia.", {}},
+      {"France said its airstrike attacked Russia.", {"FRA RUS 190"}},
       // A participle between a number and a noun describes the noun; with a determiner after it,
       // it is the verb of a numeric subject.
       {"Russia criticized five attacked Ukrainian troops.", {"RUS UKRMIL 110"}},
