@@ -589,13 +589,27 @@ struct Antecedent {
   std::vector<Member> members;
   bool person;
 };
-Antecedent AntecedentOf(const Sentence& s, uint32_t f, const Discourse& discourse) {
+Antecedent AntecedentOf(const Sentence& s, uint32_t f, const Discourse& discourse, size_t at) {
   size_t found = SIZE_MAX;
-  for (size_t k = s.nps.size(); k-- > 0;) {
-    const NounPhrase& c = s.nps[k];
-    if (c.pronoun || c.members.empty()) continue;
-    if ((f & kPersonPronoun) && !c.person) continue;
-    if (!(f & (kPersonPronoun | kPluralPronoun)) && c.person) continue;
+  auto fits = [&](const NounPhrase& c) {
+    if (c.pronoun || c.members.empty()) return false;
+    if ((f & kPersonPronoun) && !c.person) return false;
+    return (f & (kPersonPronoun | kPluralPronoun)) || !c.person;
+  };
+  // "the United Nations said it had received", "X told reporters he would": a subject pronoun
+  // after a verb of speech stands for that verb's subject.
+  if (!(f & kPossessive) && at < s.tokens.size()) {
+    size_t q = at;
+    if (q > 0 && s.tokens[q - 1].norm == "THAT"sv) --q;
+    if (q > 0 && (s.ids[q - 1].text_tags & kTextSpeech)) {
+      size_t e = q - 1;
+      while (e > 0 && (s.flags[e - 1] & (kAuxiliary | kNegation))) --e;
+      for (size_t k = s.nps.size(); k-- > 0 && found == SIZE_MAX;)
+        if (s.nps[k].end == e && fits(s.nps[k])) found = k;
+    }
+  }
+  for (size_t k = found == SIZE_MAX ? s.nps.size() : 0; k-- > 0;) {
+    if (!fits(s.nps[k])) continue;
     found = k;
     if (f & kPossessive) break;
   }
@@ -748,7 +762,7 @@ void Coder::Impl::FindNounPhrases(Sentence* s, Day date, Discourse* discourse) c
         ++u;
         continue;
       }
-      Antecedent a = AntecedentOf(*s, f, *discourse);
+      Antecedent a = AntecedentOf(*s, f, *discourse, np.start);
       np.members = std::move(a.members);
       np.person = a.person;
       for (Member& m : np.members) {
@@ -844,7 +858,7 @@ void Coder::Impl::FindNounPhrases(Sentence* s, Day date, Discourse* discourse) c
     // to what the pronoun stands for (each member of a compound: "A/B" splits below).
     if (owner == kNone && np.start > 0 && (s->flags[np.start - 1] & kPossessive) &&
         (s->flags[np.start - 1] & kPronoun)) {
-      const Antecedent a = AntecedentOf(*s, s->flags[np.start - 1], *discourse);
+      const Antecedent a = AntecedentOf(*s, s->flags[np.start - 1], *discourse, np.start - 1);
       std::string countries;
       for (const Member& m : a.members) {
         std::string c = CountryOf(m.code);

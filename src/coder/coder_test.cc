@@ -153,6 +153,12 @@ TEST(CoderGoldenTest, Table) {
       {"France said an airstrike attacked Russia.", {}},
       {"France said eight people were attacked by Russia.", {}},
       {"France said its airstrike attacked Russia.", {"FRA RUS 190"}},
+      // A subject pronoun after a verb of speech stands for that verb's subject; elsewhere "it"
+      // is the first actor of the sentence (TABARI).
+      {"After Russia shelled Ukraine, France said it would attack Georgia.",
+       {"FRA GEO 190", "RUS UKR 190"}},
+      {"After Russia shelled Ukraine, France feared it would attack Georgia.",
+       {"RUS GEO 190", "RUS UKR 190"}},
       // A participle between a number and a noun describes the noun; with a determiner after it,
       // it is the verb of a numeric subject.
       {"Russia criticized five attacked Ukrainian troops.", {"RUS UKRMIL 110"}},
