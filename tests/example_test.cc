@@ -98,7 +98,7 @@ TEST(EvaluationSetTest, RootLevelFloor) {
   ASSERT_EQ(status, 0) << out;
   std::smatch m;
   ASSERT_TRUE(std::regex_search(out, m, std::regex(R"(eval: root P=([\d.]+)% R=([\d.]+)%)"))) << out;
-  EXPECT_GE(std::stod(m[1]), 81.5) << out;  // measured 83.1%
+  EXPECT_GE(std::stod(m[1]), 82.5) << out;  // measured 84.1%
   EXPECT_GE(std::stod(m[2]), 80.0) << out;  // measured 81.9%
 }
 
