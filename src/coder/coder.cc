@@ -2048,6 +2048,25 @@ void Coder::Impl::CodeVerbs(const Sentence& s, uint32_t sentence_index, Day date
     // and the noun phrase after the verb the source, unless the pattern bound them itself.
     if (passive && psource == kNone && ptarget == kNone) {
       int after = target;
+      // A phrase after "to", "at", "against", "into" or "towards" is where the act went, and a
+      // bare noun phrase is a second object: neither is the agent ("would be explained to
+      // congressional leaders", "was flown to Miami", "was elected Japan's prime minister").
+      // (The preposition is the nearest before the phrase other than "of": "by a group of
+      // gunmen"; a verb, comma or clause word in between leaves none.)
+      if (after != kNone) {
+        size_t q = s.nps[after].start;
+        bool agent = false;
+        while (q > v.end) {
+          --q;
+          if (s.verb_end[q] != 0 || (s.flags[q] & (kComma | kClauseEnd | kComplementizer))) break;
+          if (!(s.flags[q] & kPreposition) || s.ids[q].exact == id_of) continue;
+          const std::string& prep = s.tokens[q].norm;
+          agent = prep != "TO"sv && prep != "AT"sv && prep != "AGAINST"sv && prep != "INTO"sv &&
+                  prep != "TOWARDS"sv && prep != "TOWARD"sv && prep != "ONTO"sv;
+          break;
+        }
+        if (!agent) after = kNone;
+      }
       target = source;
       source = after;
     }

@@ -146,6 +146,10 @@ TEST(CoderGoldenTest, Table) {
       {"Russia and its foreign minister criticized Ukraine.", {"RUS UKR 110", "RUSGOV UKR 110"}},
       // A participle between a noun phrase and "by" is a passive without "were" ...
       {"Ukrainian troops attacked by Russia withdrew.", {"RUS UKRMIL 190"}},
+      // A passive's agent comes after "by" (or "from", "in", "with"); a phrase after "to" is where
+      // the act went, a bare noun phrase a second object.
+      {"Ukraine was criticized to Russia.", {}},
+      {"Ukraine was criticized at length by a group of Russian troops.", {"RUSMIL UKR 110"}},
       // After a plain noun the reduced relative's subject is that noun, which is no actor.
       {"France signed a deal criticized by Russia.", {}},
       // An uncoded noun right before the verb, after an article or a number, is its subject: a
