@@ -1697,6 +1697,14 @@ void Coder::Impl::CodeVerbs(const Sentence& s, uint32_t sentence_index, Day date
     const VerbBlock& block = dict.verb_blocks[form.block];
     size_t cs, ce;
     clause_bounds(v.start, &cs, &ce);
+    // "released 39 prisoners, according to the Israel Prison Service": who reports the act is
+    // neither its object nor a pattern's slot.
+    for (size_t t = v.end; t + 1 < ce; ++t) {
+      if (s.tokens[t].norm == "ACCORDING"sv && s.ids[t + 1].exact == id_to) {
+        ce = t;
+        break;
+      }
+    }
     size_t subject_start = cs;
     // The subject may sit before a comma clause that was set aside.
     while (subject_start > 0 && s.deleted[subject_start - 1]) {

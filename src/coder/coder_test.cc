@@ -51,6 +51,9 @@ const char kVerbs[] =
     "- * TO A CEASEFIRE [0871]\n"
     "--- CLOSE [192] ---\n"
     "CLOSE\n"
+    "--- RELEASE [084] ---\n"
+    "RELEASE\n"
+    "- * TO + [0841]\n"
     "&SOFTLY\n"
     "+VERY MILDLY\n"
     "+GENTLY\n";
@@ -149,6 +152,9 @@ TEST(CoderGoldenTest, Table) {
       // A passive's agent comes after "by" (or "from", "in", "with"); a phrase after "to" is where
       // the act went, a bare noun phrase a second object.
       {"Ukraine was criticized to Russia.", {}},
+      // Who reports an act ("according to X") is not its object.
+      {"Russia released 39 Georgian prisoners, according to the Ukraine Prison Service.", {}},
+      {"Russia released prisoners to Georgia, according to Ukraine.", {"RUS GEO 0841"}},
       {"Ukraine was criticized at length by a group of Russian troops.", {"RUSMIL UKR 110"}},
       // After a plain noun the reduced relative's subject is that noun, which is no actor.
       {"France signed a deal criticized by Russia.", {}},
