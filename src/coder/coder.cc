@@ -1473,6 +1473,15 @@ void Coder::Impl::FindVerbs(Sentence* s) const {
           noun = true;
         // "Russian shelling of Kyiv": a gerund after such a phrase and before "of" names the act.
         if (adjectival && gerund_of) noun = true;
+        // "British ships", "Chinese attacks": after a nationality adjective alone (-IAN, -EAN,
+        // -ESE, -ISH), a plural-looking form is a noun; no such word is a subject ("Iran warns").
+        const bool demonym = before.members.size() == 1 && before.end - before.start == 1 &&
+                             s->tokens[before.start].capitalized &&
+                             (last.ends_with("IAN"sv) || last.ends_with("EAN"sv) ||
+                              last.ends_with("ESE"sv) || last.ends_with("ISH"sv));
+        if (demonym && end == verb_token + 1 && s->tokens[verb_token].norm.ends_with("S"sv) &&
+            s->tokens[verb_token].norm != lemma)
+          noun = true;
       }
       if (s->tokens[i].capitalized && s->mixed_case) noun = true;
       if (NounAfterModifierPhrase(*s, i, verb_token, vf)) noun = true;

@@ -177,6 +177,9 @@ TEST(CoderGoldenTest, Table) {
       // A gerund before "of" after a determiner or possessive (and a few words) names the act.
       {"France criticized the police shelling of Russia.", {"FRA ---COP 110"}},
       {"France criticized Ukraine's shelling of Russia.", {"FRA UKR 110"}},
+      // After a nationality adjective alone, a plural-looking form is a noun.
+      {"France criticized Russian attacks on Ukraine.", {"FRA RUS 110"}},
+      {"Russia attacks Ukraine.", {"RUS UKR 190"}},
       {"Russian troops were shelling Ukraine.", {"RUSMIL UKR 190"}},
       // ... but "by" and a gerund is a means.
       {"Russia attacked by shelling Ukraine.", {"RUS UKR 190"}},
