@@ -1455,6 +1455,11 @@ void Coder::Impl::FindVerbs(Sentence* s) const {
       if (!(walked && past)) {
         if (pf & (kDeterminer | kPossessive)) noun = true;
         if ((pf & kPreposition) && s->ids[b].exact != id_to) noun = true;
+        // After "to", an infinitive is the bare verb: "responding to attacks", "return to talks".
+        if (s->ids[b].exact == id_to && b + 1 == i && end == verb_token + 1 &&
+            s->tokens[verb_token].norm.ends_with("S"sv) &&
+            s->tokens[verb_token].norm != std::string_view(vf.lemma))
+          noun = true;
       }
       // "Russian attack", "government talks": the bare lemma right after a noun phrase is a noun;
       // an inflected form ("Russia attacked", "Russia warns") is a verb.

@@ -180,6 +180,9 @@ TEST(CoderGoldenTest, Table) {
       // After a nationality adjective alone, a plural-looking form is a noun.
       {"France criticized Russian attacks on Ukraine.", {"FRA RUS 110"}},
       {"Russia attacks Ukraine.", {"RUS UKR 190"}},
+      // After "to" an infinitive is the bare verb: an -S form there is a noun.
+      {"France objected to attacks on Russia.", {}},
+      {"France wants to attack Russia.", {"FRA RUS 190"}},
       {"Russian troops were shelling Ukraine.", {"RUSMIL UKR 190"}},
       // ... but "by" and a gerund is a means.
       {"Russia attacked by shelling Ukraine.", {"RUS UKR 190"}},
