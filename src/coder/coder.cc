@@ -1478,6 +1478,14 @@ void Coder::Impl::FindVerbs(Sentence* s) const {
           noun = true;
         // "Russian shelling of Kyiv": a gerund after such a phrase and before "of" names the act.
         if (adjectival && gerund_of) noun = true;
+        // "killed in Israeli tank shelling on Friday": a gerund closing a prepositional phrase
+        // (a preposition, punctuation or the end follows) is that phrase's noun. ("by Russian
+        // forces shelling the city" goes on to an object: a verb.)
+        if (before.after_preposition && end == verb_token + 1 &&
+            s->tokens[verb_token].norm.ends_with("ING"sv) &&
+            (end == n || (s->flags[end] & (kPreposition | kComma | kClauseEnd)) ||
+             s->tokens[end].kind == TokenKind::kPunct))
+          noun = true;
         // "British ships", "Chinese attacks": after a nationality adjective alone (-IAN, -EAN,
         // -ESE, -ISH), a plural-looking form is a noun; no such word is a subject ("Iran warns").
         const bool demonym = before.members.size() == 1 && before.end - before.start == 1 &&

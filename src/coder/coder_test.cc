@@ -182,6 +182,8 @@ TEST(CoderGoldenTest, Table) {
       {"Russia attacks Ukraine.", {"RUS UKR 190"}},
       // After "to" an infinitive is the bare verb: an -S form there is a noun.
       {"France objected to attacks on Russia.", {}},
+      // A gerund closing a prepositional phrase is its noun.
+      {"France criticized Ukraine over Russian shelling in Georgia.", {"FRA UKR 110"}},
       {"France wants to attack Russia.", {"FRA RUS 190"}},
       {"Russian troops were shelling Ukraine.", {"RUSMIL UKR 190"}},
       // ... but "by" and a gerund is a means.
