@@ -234,7 +234,7 @@ std::optional<Speaker> SubjectBefore(const Sentence& s, size_t quote_token,
     const Token& tok = s.tokens[t];
     return s.verb_end[t] != 0 || IsSpeechWord(s, t) ||
            (s.flags[t] & kIrregularParticiple) ||
-           (tok.kind == TokenKind::kWord && !tok.capitalized && tok.norm.ends_with("ED"sv));
+           (tok.kind == TokenKind::kWord && !tok.capitalized && EndsWith(tok.norm, "ED"));
   };
   for (size_t t = quote_token; t-- > 0;) {
     if (s.tokens[t].kind == TokenKind::kQuote) return std::nullopt;
@@ -243,7 +243,7 @@ std::optional<Speaker> SubjectBefore(const Sentence& s, size_t quote_token,
     size_t after = sp->end;
     while (after < quote_token && (s.flags[after] & (kAuxiliary | kNegation))) ++after;
     if (after < quote_token && s.tokens[after].norm.size() > 3 &&
-        s.tokens[after].norm.ends_with("LY"sv))
+        EndsWith(s.tokens[after].norm, "LY"))
       ++after;
     if (after < quote_token && verb_like(after)) return sp;
     t = sp->start;
@@ -516,7 +516,7 @@ void TextWarnings(const Coder::Impl& impl, const std::vector<Sentence>& sentence
     while (first < s.tokens.size() && s.tokens[first].kind != TokenKind::kWord) ++first;
     const std::string& w = s.tokens[first].norm;
     bool subjectless = s.np_of[first] == kNone && !(s.flags[first] & (kPronoun | kDeterminer)) &&
-                       (w.ends_with("ED"sv) || w.ends_with("ING"sv)) && first + 1 < s.tokens.size() &&
+                       (EndsWith(w, "ED") || EndsWith(w, "ING")) && first + 1 < s.tokens.size() &&
                        (s.flags[first + 1] & kPreposition);
     if (!verb || subjectless) {
       out->warnings.push_back(CoderWarning{"fragment",

@@ -110,7 +110,7 @@ bool SubjectOfSubordinateClause(const Sentence& s, const NounPhrase& np, size_t 
     const std::string& w = s.tokens[t].norm;
     const bool head_noun = s.tokens[t].kind == TokenKind::kWord && s.verb_end[t] == 0 &&
                            s.np_of[t] == kNone && !(s.flags[t] & ~(kQuantity | kModifier));
-    if (!(s.flags[t] & (kAuxiliary | kNegation | kBe)) && !(w.size() > 3 && w.ends_with("LY"sv)) &&
+    if (!(s.flags[t] & (kAuxiliary | kNegation | kBe)) && !(w.size() > 3 && EndsWith(w, "LY")) &&
         !head_noun)
       return false;
   }
@@ -154,7 +154,7 @@ bool HasObjectNoun(const Sentence& s, size_t from, size_t to) {
       if (t > from && (s.flags[t - 1] & kPreposition)) return true;
       continue;
     }
-    if (f == 0 && s.verb_end[t] == 0 && !(w.size() > 3 && w.ends_with("LY"sv))) return true;
+    if (f == 0 && s.verb_end[t] == 0 && !(w.size() > 3 && EndsWith(w, "LY"))) return true;
   }
   return false;
 }
@@ -166,14 +166,14 @@ bool HasObjectNoun(const Sentence& s, size_t from, size_t to) {
 bool NounAfterModifierPhrase(const Sentence& s, size_t i, uint32_t verb_token, const VerbForm& vf) {
   if (i == 0) return false;
   const std::string& prev = s.tokens[i - 1].norm;
-  if (prev == "VERY"sv || prev == "TOO"sv) return true;
+  if (Is(prev, "VERY") || Is(prev, "TOO")) return true;
   const std::string& w = s.tokens[verb_token].norm;
   // (Forms of several words, "plans to", and forms before an infinitive keep their reading.)
   const size_t to = s.verb_end[i];
-  const bool infinitive = to + 1 < s.tokens.size() && s.tokens[to].norm == "TO"sv &&
+  const bool infinitive = to + 1 < s.tokens.size() && Is(s.tokens[to].norm, "TO") &&
                           s.verb_end[to + 1] != 0;
   if (!s.verbs.empty() && s.verbs.back().end == i && to == i + 1 && w.size() > 3 &&
-      w.ends_with("S"sv) && !w.ends_with("SS"sv) && !infinitive)
+      EndsWith(w, "S") && !EndsWith(w, "SS") && !infinitive)
     return true;
   // (Only a bare actor: "a Gondor official cut ties" has its verb.)
   int np = s.np_of[i - 1];
@@ -181,9 +181,9 @@ bool NounAfterModifierPhrase(const Sentence& s, size_t i, uint32_t verb_token, c
       (s.flags[verb_token] & kIrregularParticiple))
     return false;
   size_t p = s.nps[np].start;
-  if (p >= 1 && (s.tokens[p - 1].norm == "A"sv || s.tokens[p - 1].norm == "AN"sv)) return true;
-  return p >= 2 && s.tokens[p - 1].norm == "-"sv &&
-         (s.tokens[p - 2].norm == "ANTI"sv || s.tokens[p - 2].norm == "PRO"sv);
+  if (p >= 1 && (Is(s.tokens[p - 1].norm, "A") || Is(s.tokens[p - 1].norm, "AN"))) return true;
+  return p >= 2 && Is(s.tokens[p - 1].norm, "-") &&
+         (Is(s.tokens[p - 2].norm, "ANTI") || Is(s.tokens[p - 2].norm, "PRO"));
 }
 
 // "Lawmakers and officials in A and B": the bare agents before the members placed by "in" or
@@ -268,7 +268,7 @@ std::string CombineCode(const std::string& actor, const Agent& agent) {
   if (a.empty()) return actor;
   if (agent.prefix) {
     if (actor.rfind(a, 0) == 0) return actor;
-    return a + (actor == "---"sv ? std::string() : actor);
+    return a + (Is(actor, "---") ? std::string() : actor);
   }
   std::string base = actor.empty() ? "---" : actor;
   for (size_t i = 3; i + 3 <= base.size(); i += 3)
@@ -577,8 +577,8 @@ bool SpeaksFor(const AgentPhrase& phrase) {
   if (phrase.words.empty()) return false;
   const std::string& w = phrase.words.back().word;
   return w.starts_with("SPOKES") &&
-         (w == "SPOKESMAN"sv || w == "SPOKESWOMAN"sv || w == "SPOKESPERSON"sv ||
-          w == "SPOKESMEN"sv || w == "SPOKESWOMEN"sv || w == "SPOKESPEOPLE"sv);
+         (Is(w, "SPOKESMAN") || Is(w, "SPOKESWOMAN") || Is(w, "SPOKESPERSON") ||
+          Is(w, "SPOKESMEN") || Is(w, "SPOKESWOMEN") || Is(w, "SPOKESPEOPLE"));
 }
 
 // What a pronoun with flags `f` stands for: within the sentence first (the noun phrases found so
@@ -600,7 +600,7 @@ Antecedent AntecedentOf(const Sentence& s, uint32_t f, const Discourse& discours
   // after a verb of speech stands for that verb's subject.
   if (!(f & kPossessive) && at < s.tokens.size()) {
     size_t q = at;
-    if (q > 0 && s.tokens[q - 1].norm == "THAT"sv) --q;
+    if (q > 0 && Is(s.tokens[q - 1].norm, "THAT")) --q;
     if (q > 0 && (s.ids[q - 1].text_tags & kTextSpeech)) {
       size_t e = q - 1;
       while (e > 0 && (s.flags[e - 1] & (kAuxiliary | kNegation))) --e;
@@ -680,7 +680,7 @@ void Coder::Impl::FindNounPhrases(Sentence* s, Day date, Discourse* discourse) c
       // in any case.
       const std::string& resolved = ResolveActor(dict.actor_phrases[actor_phrase].actor, date);
       const size_t cap = (s->flags[i] & kDeterminer) && i + 1 < actor_end ? i + 1 : i;
-      if (s->mixed_case && !s->tokens[cap].capitalized && resolved != "---"sv) actor_end = i;
+      if (s->mixed_case && !s->tokens[cap].capitalized && !Is(resolved, "---")) actor_end = i;
       if (actor_end > i && resolved.empty()) actor_end = i;
     }
     if ((s->starts[i] & kStartsAgent) && agents.LongestAt(ids, i, &agent_end, &values))
@@ -711,7 +711,7 @@ void Coder::Impl::FindNounPhrases(Sentence* s, Day date, Discourse* discourse) c
       i = agent_end;
     } else {
       bool first_person = (s->flags[i] & kFirstPerson) ||
-                          (s->tokens[i].norm == "US"sv && !s->tokens[i].capitalized);
+                          (Is(s->tokens[i].norm, "US") && !s->tokens[i].capitalized);
       // "their resumption", "its embassy": a possessive before a word is a determiner.
       bool determiner = (s->flags[i] & kPossessive) && i + 1 < n &&
                         s->tokens[i + 1].kind == TokenKind::kWord;
@@ -731,7 +731,7 @@ void Coder::Impl::FindNounPhrases(Sentence* s, Day date, Discourse* discourse) c
   auto joinable = [&](size_t t) {
     uint32_t f = s->flags[t];
     if (f & (kDeterminer | kModifier | kFormer)) return true;
-    if (s->tokens[t].norm == "'S"sv || s->tokens[t].norm == "'"sv) return true;
+    if (Is(s->tokens[t].norm, "'S") || Is(s->tokens[t].norm, "'")) return true;
     // "awful and evil minister": a conjunction between two adjectives.
     if ((f & kConjunction) && t > 0 && t + 1 < n && AdjectiveLike(*s, t - 1) &&
         AdjectiveLike(*s, t + 1))
@@ -756,7 +756,7 @@ void Coder::Impl::FindNounPhrases(Sentence* s, Day date, Discourse* discourse) c
       np.pronoun = true;
       const Token& t = s->tokens[np.start];
       uint32_t f = s->flags[np.start];
-      if ((f & kFirstPerson) || t.norm == "US"sv) {
+      if ((f & kFirstPerson) || Is(t.norm, "US")) {
         np.first_person = true;  // resolved to the quote's speaker by AttributeQuotes()
         s->nps.push_back(std::move(np));
         ++u;
@@ -791,12 +791,12 @@ void Coder::Impl::FindNounPhrases(Sentence* s, Day date, Discourse* discourse) c
         const std::string& w = s->tokens[t].norm;
         if (t == a.end && a.kind == Unit::kAgent && b.kind == Unit::kActor) {
           // ("a spokesman for the Israeli military" speaks for it; an "envoy for Syria" does not.)
-          if (!owned && (w == "OF"sv || w == "FROM"sv || w == "IN"sv ||
-                         (w == "FOR"sv && SpeaksFor(dict.agent_phrases[a.phrase])))) {
+          if (!owned && (Is(w, "OF") || Is(w, "FROM") || Is(w, "IN") ||
+                         (Is(w, "FOR") && SpeaksFor(dict.agent_phrases[a.phrase])))) {
             via_of = true;
             continue;
           }
-          if (owned && (w == "TO"sv || w == "IN"sv || w == "AT"sv || w == "FOR"sv)) {
+          if (owned && (Is(w, "TO") || Is(w, "IN") || Is(w, "AT") || Is(w, "FOR"))) {
             via_to = true;
             continue;
           }
@@ -842,7 +842,7 @@ void Coder::Impl::FindNounPhrases(Sentence* s, Day date, Discourse* discourse) c
         continue;
       std::string c = ResolveActor(units[k].index, date);
       std::string sector = c.size() > 3 ? c.substr(3, 3) : "";
-      if (sector == "BUS"sv || sector == "MED"sv || c.rfind("MNC", 0) == 0) {
+      if (Is(sector, "BUS") || Is(sector, "MED") || c.rfind("MNC", 0) == 0) {
         absorbed.push_back(k);
         s->mismatches.push_back({units[k].start, units[k].end});
       }
@@ -914,7 +914,7 @@ void Coder::Impl::FindNounPhrases(Sentence* s, Day date, Discourse* discourse) c
       else
         for (const Agent* a : agent_list) c = CombineCode(c, *a);
     }
-    if (codes.size() == 1 && codes[0] == "---"sv) {  // nothing but absorbed units
+    if (codes.size() == 1 && Is(codes[0], "---")) {  // nothing but absorbed units
       u = last + 1;
       continue;
     }
@@ -944,7 +944,7 @@ void Coder::Impl::FindNounPhrases(Sentence* s, Day date, Discourse* discourse) c
       while (p > 0 && (s->flags[p] & (kDeterminer | kModifier))) --p;
       // "thousands of protesters", "dozens of Iraqis", "a group of soldiers": the head is the
       // noun after "of", which is then no prepositional object.
-      bool quantity = s->tokens[p].norm == "OF"sv && p > 0 && IsQuantity(*s, p - 1);
+      bool quantity = Is(s->tokens[p].norm, "OF") && p > 0 && IsQuantity(*s, p - 1);
       if ((s->flags[p] & kPreposition) && !quantity) {
         np.after_preposition = true;
         np.preposition = p;
@@ -964,7 +964,7 @@ void Coder::Impl::FindNounPhrases(Sentence* s, Day date, Discourse* discourse) c
     // (In place, so the sentence keeps its storage.)
     std::erase_if(s->nps, [&](const NounPhrase& np) {
       bool modifier = false;
-      if (np.end + 1 < n && s->tokens[np.end].norm == "-"sv) {
+      if (np.end + 1 < n && Is(s->tokens[np.end].norm, "-")) {
         for (const char* w : kHyphenated) modifier |= s->tokens[np.end + 1].norm == w;
       }
       return modifier;
@@ -986,20 +986,20 @@ void Coder::Impl::FindNounPhrases(Sentence* s, Day date, Discourse* discourse) c
       // (A possessive 's too: "Ithilen's sheep and goats of Gondor".)
       auto skip = [&](size_t x) {
         return (s->flags[x] & (kDeterminer | kModifier)) || AdjectiveLike(*s, x) ||
-               s->tokens[x].norm == "'S"sv;
+               Is(s->tokens[x].norm, "'S");
       };
       while (t < next.start && skip(t)) ++t;
       if (np.pronoun) break;
       bool by_comma = false;  // the link is a comma ("A, B and C"; "Ukraine's border, the EU")
       bool possessed = false;  // the next item opens with a possessive pronoun ("and its army")
       if (t < next.start && (s->flags[t] & (kConjunction | kComma)) &&
-          s->tokens[t].norm != "BUT"sv) {
+          !Is(s->tokens[t].norm, "BUT")) {
         by_comma = (s->flags[t] & kComma) != 0;
         if (closed && by_comma) break;
         closed = closed || (s->flags[t] & kConjunction) ||
-                 (t + 1 < next.start && s->tokens[t + 1].norm == "AND"sv);
+                 (t + 1 < next.start && Is(s->tokens[t + 1].norm, "AND"));
         ++t;
-        if (t < next.start && s->tokens[t].norm == "AND"sv) ++t;  // ", and"
+        if (t < next.start && Is(s->tokens[t].norm, "AND")) ++t;  // ", and"
         const size_t after_conjunction = t;
         // "A and his Saudi counterpart B": a possessive pronoun opens the next item.
         if (t < next.start && (s->flags[t] & kPossessive) && (s->flags[t] & kPronoun)) {
@@ -1010,7 +1010,7 @@ void Coder::Impl::FindNounPhrases(Sentence* s, Day date, Discourse* discourse) c
         // "Ithilen's sheep and goats of Gondor", "Russia and the people of Ukraine": a noun
         // of an actor stands for that actor in the list.
         if (t > after_conjunction && next.after_preposition && t == next.preposition &&
-            s->tokens[t].norm == "OF"sv) {
+            Is(s->tokens[t].norm, "OF")) {
           ++t;
           while (t < next.start && skip(t)) ++t;
         }
@@ -1024,14 +1024,14 @@ void Coder::Impl::FindNounPhrases(Sentence* s, Day date, Discourse* discourse) c
         for (size_t j = k; j + 1 < s->nps.size() && !closes; ++j) {
           size_t from = j == k ? np.end : s->nps[j].end;
           for (size_t x = from; x < s->nps[j + 1].start; ++x)
-            if (s->tokens[x].norm == "AND"sv || s->tokens[x].norm == "OR"sv) closes = true;
+            if (Is(s->tokens[x].norm, "AND") || Is(s->tokens[x].norm, "OR")) closes = true;
         }
         if (!closes) break;
       }
       // "U.S. and South Korean troops", "Ukrainian and Russian delegations": the agent at the
       // end of the list belongs to its bare first items too.
       if (!np.has_agent && next.ends_with_agent && np.members.size() == 1 && !possessed &&
-          s->tokens[np.end].norm == "AND"sv) {
+          Is(s->tokens[np.end].norm, "AND")) {
         for (Member& m : np.members)
           for (uint32_t a : next.agents) m.code = CombineCode(m.code, dict.agents[a]);
         np.has_agent = true;
@@ -1084,7 +1084,7 @@ static void RememberForDescriptions(const NounPhrase& np, Discourse* d) {
   const Member& m = np.members[0];
   std::string country = CountryOf(m.code);
   if (country.empty()) return;
-  if (country == "IGO"sv) {
+  if (Is(country, "IGO")) {
     d->last_igo = np.members;
     return;
   }
@@ -1146,12 +1146,12 @@ namespace {
 enum class Description { kNone, kCountry, kOrganization, kArmedGroup };
 Description DescriptionOf(const Sentence& s, size_t t) {
   const std::string& w = s.tokens[t].norm;
-  if (w == "COUNTRY"sv || w == "NATION"sv || w == "KINGDOM"sv || w == "REPUBLIC"sv)
+  if (Is(w, "COUNTRY") || Is(w, "NATION") || Is(w, "KINGDOM") || Is(w, "REPUBLIC"))
     return Description::kCountry;
-  if (w == "ALLIANCE"sv || w == "BLOC"sv || w == "ORGANIZATION"sv || w == "ORGANISATION"sv)
+  if (Is(w, "ALLIANCE") || Is(w, "BLOC") || Is(w, "ORGANIZATION") || Is(w, "ORGANISATION"))
     return Description::kOrganization;
-  if ((w == "GROUP"sv || w == "MOVEMENT"sv) &&
-      !(t + 1 < s.tokens.size() && s.tokens[t + 1].norm == "OF"sv))
+  if ((Is(w, "GROUP") || Is(w, "MOVEMENT")) &&
+      !(t + 1 < s.tokens.size() && Is(s.tokens[t + 1].norm, "OF")))
     return Description::kArmedGroup;
   return Description::kNone;
 }
@@ -1166,7 +1166,7 @@ void Coder::Impl::ResolveDefiniteDescriptions(Sentence* s, Discourse* discourse)
     if (s->np_of[t] != kNone && s->nps[s->np_of[t]].start == t &&
         NamedOfficialWithoutCountry(*s, s->nps[s->np_of[t]])) {
       any = true;
-    } else if (t + 1 < n && s->tokens[t].norm == "THE"sv) {
+    } else if (t + 1 < n && Is(s->tokens[t].norm, "THE")) {
       int np_index = s->np_of[t + 1];
       if (np_index == kNone) {
         any = !s->in_unit[t + 1] && DescriptionOf(*s, t + 1) != Description::kNone;
@@ -1196,7 +1196,7 @@ void Coder::Impl::ResolveDefiniteDescriptions(Sentence* s, Discourse* discourse)
       GiveCountryFromDiscourse(local, &s->nps[s->np_of[t]]);
       continue;
     }
-    if (s->tokens[t].norm != "THE"sv) continue;
+    if (!Is(s->tokens[t].norm, "THE")) continue;
     std::vector<Member> armed_group;
     const std::vector<Member>* antecedent = nullptr;
     int np_index = s->np_of[t + 1];
@@ -1206,7 +1206,7 @@ void Coder::Impl::ResolveDefiniteDescriptions(Sentence* s, Discourse* discourse)
         case Description::kOrganization: antecedent = &local.last_igo; break;
         case Description::kArmedGroup:
           for (const auto& [sector, m] : local.last_by_sector)
-            if (sector == "REB"sv) armed_group = {m};
+            if (Is(sector, "REB")) armed_group = {m};
           antecedent = &armed_group;
           break;
         case Description::kNone: break;
@@ -1255,11 +1255,11 @@ void Coder::Impl::InferCountries(Sentence* s) const {
   for (const NounPhrase& np : s->nps) {
     if (!np.after_preposition || np.members.size() != 1) continue;
     const std::string& prep = s->tokens[np.preposition].norm;
-    if (prep != "IN"sv && prep != "ACROSS"sv && prep != "NEAR"sv && prep != "OUTSIDE"sv &&
-        prep != "THROUGH"sv && prep != "INSIDE"sv && prep != "AROUND"sv && prep != "THROUGHOUT"sv)
+    if (!Is(prep, "IN") && !Is(prep, "ACROSS") && !Is(prep, "NEAR") && !Is(prep, "OUTSIDE") &&
+        !Is(prep, "THROUGH") && !Is(prep, "INSIDE") && !Is(prep, "AROUND") && !Is(prep, "THROUGHOUT"))
       continue;
     std::string c = CountryOf(np.members[0].code);
-    if (c.size() == 3 && c != "IGO"sv && c != "NGO"sv && c != "MNC"sv && c != "IMG"sv) {
+    if (c.size() == 3 && !Is(c, "IGO") && !Is(c, "NGO") && !Is(c, "MNC") && !Is(c, "IMG")) {
       country = c;
       break;
     }
@@ -1268,7 +1268,7 @@ void Coder::Impl::InferCountries(Sentence* s) const {
     for (const NounPhrase& np : s->nps) {
       for (const Member& m : np.members) {
         std::string c = CountryOf(m.code);
-        if (c.size() != 3 || c == "IGO"sv || c == "NGO"sv || c == "MNC"sv || c == "IMG"sv) continue;
+        if (c.size() != 3 || Is(c, "IGO") || Is(c, "NGO") || Is(c, "MNC") || Is(c, "IMG")) continue;
         if (country.empty()) {
           country = c;
         } else if (country != c) {
@@ -1298,11 +1298,11 @@ size_t Coder::Impl::GappedActorAt(const Sentence& s, size_t i, size_t end, uint3
   auto between = [&](size_t t) {
     const Token& tok = s.tokens[t];
     if (s.deleted[t]) return false;
-    if (tok.norm == "-"sv) return t > 0 && t + 1 < n && s.tokens[t - 1].end == tok.start &&
+    if (Is(tok.norm, "-")) return t > 0 && t + 1 < n && s.tokens[t - 1].end == tok.start &&
                                    tok.end == s.tokens[t + 1].start;
     size_t e;
     return tok.kind == TokenKind::kWord && s.flags[t] == 0 && !(s.mixed_case && tok.capitalized) &&
-           (s.verb_end[t] == 0 || (t > 0 && s.tokens[t - 1].norm == "-"sv)) &&
+           (s.verb_end[t] == 0 || (t > 0 && Is(s.tokens[t - 1].norm, "-"))) &&
            !actors.LongestAt(std::span<const WordIds>(s.ids), t, &e, &values) &&
            !agents.LongestAt(std::span<const WordIds>(s.ids), t, &e, &values);
   };
@@ -1342,10 +1342,10 @@ void Coder::Impl::DeleteCommaClauses(Sentence* s) const {
   // A short parenthesis is an aside too: "the European Union (EU) agree", "Hamas (the
   // Palestinian group) said".
   for (size_t i = 0; i < n; ++i) {
-    if (s->tokens[i].norm != "("sv) continue;
+    if (!Is(s->tokens[i].norm, "(")) continue;
     size_t j = i + 1;
-    while (j < n && j <= i + 6 && s->tokens[j].norm != ")"sv && s->tokens[j].norm != "("sv) ++j;
-    if (j < n && j <= i + 6 && s->tokens[j].norm == ")"sv) {
+    while (j < n && j <= i + 6 && !Is(s->tokens[j].norm, ")") && !Is(s->tokens[j].norm, "(")) ++j;
+    if (j < n && j <= i + 6 && Is(s->tokens[j].norm, ")")) {
       for (size_t k = i; k <= j; ++k) s->deleted[k] = 1;
       i = j;
     }
@@ -1375,8 +1375,8 @@ void Coder::Impl::DeleteCommaClauses(Sentence* s) const {
       bool only_np = true;
       size_t from = a + 1;
       // ", including Ukraine," extends a list of partners.
-      if (from < b && (s->tokens[from].norm == "INCLUDING"sv || s->tokens[from].norm == "ESPECIALLY"sv ||
-                       s->tokens[from].norm == "NOTABLY"sv || s->tokens[from].norm == "PARTICULARLY"sv))
+      if (from < b && (Is(s->tokens[from].norm, "INCLUDING") || Is(s->tokens[from].norm, "ESPECIALLY") ||
+                       Is(s->tokens[from].norm, "NOTABLY") || Is(s->tokens[from].norm, "PARTICULARLY")))
         ++from;
       for (size_t i = from; i < b && only_np; ++i)
         only_np = s->np_of[i] != kNone || (s->flags[i] & (kDeterminer | kConjunction | kModifier)) ||
@@ -1414,7 +1414,7 @@ void Coder::Impl::FindVerbs(Sentence* s) const {
       // "should have acted", "will not meet": the auxiliary is not the verb.
       size_t p = end;
       while (p < n && (s->flags[p] & (kAuxiliary | kNegation))) ++p;
-      while (p < n && AdjectiveLike(*s, p) && s->tokens[p].norm.ends_with("LY"sv)) ++p;
+      while (p < n && AdjectiveLike(*s, p) && EndsWith(s->tokens[p].norm, "LY")) ++p;
       if (p < n && s->verb_end[p] != 0) {
         i = end;
         continue;
@@ -1439,7 +1439,7 @@ void Coder::Impl::FindVerbs(Sentence* s) const {
       // "the police killing of a teenager", "Israel's bombing of": a gerund before "of", after
       // a determiner or possessive and up to three words, names the act.
       const bool gerund_of = end == verb_token + 1 && end < n &&
-                             s->tokens[verb_token].norm.ends_with("ING"sv) &&
+                             EndsWith(s->tokens[verb_token].norm, "ING") &&
                              s->ids[end].exact == id_of;
       if (gerund_of) {
         size_t d = i - 1;
@@ -1451,13 +1451,13 @@ void Coder::Impl::FindVerbs(Sentence* s) const {
       }
       // "the fighting continued": a past form after a noun is that noun's verb.
       const bool walked = b + 1 < i;
-      const bool past = s->tokens[verb_token].norm.ends_with("ED"sv);
+      const bool past = EndsWith(s->tokens[verb_token].norm, "ED");
       if (!(walked && past)) {
         if (pf & (kDeterminer | kPossessive)) noun = true;
         if ((pf & kPreposition) && s->ids[b].exact != id_to) noun = true;
         // After "to", an infinitive is the bare verb: "responding to attacks", "return to talks".
         if (s->ids[b].exact == id_to && b + 1 == i && end == verb_token + 1 &&
-            s->tokens[verb_token].norm.ends_with("S"sv) &&
+            EndsWith(s->tokens[verb_token].norm, "S") &&
             s->tokens[verb_token].norm != std::string_view(vf.lemma))
           noun = true;
       }
@@ -1468,12 +1468,12 @@ void Coder::Impl::FindVerbs(Sentence* s) const {
         // "government talks"; "Russia and France agree", "officials say" are verbs.
         const NounPhrase& before = s->nps[s->np_of[i - 1]];
         const std::string& last = s->tokens[before.end - 1].norm;
-        bool adjectival = before.members.size() == 1 && !last.ends_with("S"sv) &&
-                          (before.ends_with_agent || last.ends_with("AN"sv) || last.ends_with("ESE"sv) ||
-                           last.ends_with("ISH"sv) || last.ends_with("I"sv) || last.ends_with("CH"sv));
+        bool adjectival = before.members.size() == 1 && !EndsWith(last, "S") &&
+                          (before.ends_with_agent || EndsWith(last, "AN") || EndsWith(last, "ESE") ||
+                           EndsWith(last, "ISH") || EndsWith(last, "I") || EndsWith(last, "CH"));
         // (An irregular past form may head its block, "SAID": it is no bare lemma.)
         std::string_view lemma = vf.lemma;
-        if (adjectival && s->tokens[verb_token].norm == lemma && !lemma.ends_with("ED"sv) &&
+        if (adjectival && s->tokens[verb_token].norm == lemma && !EndsWith(lemma, "ED") &&
             !(s->flags[verb_token] & kIrregularParticiple))
           noun = true;
         // "Russian shelling of Kyiv": a gerund after such a phrase and before "of" names the act.
@@ -1482,7 +1482,7 @@ void Coder::Impl::FindVerbs(Sentence* s) const {
         // (a preposition, punctuation or the end follows) is that phrase's noun. ("by Russian
         // forces shelling the city" goes on to an object: a verb.)
         if (before.after_preposition && end == verb_token + 1 &&
-            s->tokens[verb_token].norm.ends_with("ING"sv) &&
+            EndsWith(s->tokens[verb_token].norm, "ING") &&
             (end == n || (s->flags[end] & (kPreposition | kComma | kClauseEnd)) ||
              s->tokens[end].kind == TokenKind::kPunct))
           noun = true;
@@ -1490,9 +1490,9 @@ void Coder::Impl::FindVerbs(Sentence* s) const {
         // -ESE, -ISH), a plural-looking form is a noun; no such word is a subject ("Iran warns").
         const bool demonym = before.members.size() == 1 && before.end - before.start == 1 &&
                              s->tokens[before.start].capitalized &&
-                             (last.ends_with("IAN"sv) || last.ends_with("EAN"sv) ||
-                              last.ends_with("ESE"sv) || last.ends_with("ISH"sv));
-        if (demonym && end == verb_token + 1 && s->tokens[verb_token].norm.ends_with("S"sv) &&
+                             (EndsWith(last, "IAN") || EndsWith(last, "EAN") ||
+                              EndsWith(last, "ESE") || EndsWith(last, "ISH"));
+        if (demonym && end == verb_token + 1 && EndsWith(s->tokens[verb_token].norm, "S") &&
             s->tokens[verb_token].norm != lemma)
           noun = true;
       }
@@ -1502,7 +1502,7 @@ void Coder::Impl::FindVerbs(Sentence* s) const {
       // noun describes the noun. ("Three attacked the convoy": a determiner follows; a verb.)
       if (end == i + 1 && end < n && (past || (s->flags[i] & kIrregularParticiple)) &&
           (s->tokens[i - 1].kind == TokenKind::kNumber ||
-           ((s->flags[i - 1] & kQuantity) && !s->tokens[i - 1].norm.ends_with("S"sv) &&
+           ((s->flags[i - 1] & kQuantity) && !EndsWith(s->tokens[i - 1].norm, "S") &&
             s->np_of[i - 1] == kNone)) &&
           s->tokens[end].kind == TokenKind::kWord &&
           (s->np_of[end] != kNone || s->flags[end] == 0))
@@ -1523,7 +1523,7 @@ static size_t UncodedNounBefore(const Sentence& s, size_t p) {
   if (p < 2) return SIZE_MAX;
   const Token& noun = s.tokens[p - 1];
   if (noun.kind != TokenKind::kWord || noun.capitalized || s.np_of[p - 1] != kNone ||
-      s.verb_end[p - 1] != 0 || noun.norm.ends_with("LY"sv) ||
+      s.verb_end[p - 1] != 0 || EndsWith(noun.norm, "LY") ||
       (s.flags[p - 1] != 0 && !(s.flags[p - 1] & kQuantity)))
     return SIZE_MAX;
   const size_t b = p - 2;
@@ -1722,7 +1722,7 @@ void Coder::Impl::CodeVerbs(const Sentence& s, uint32_t sentence_index, Day date
     // "released 39 prisoners, according to the Israel Prison Service": who reports the act is
     // neither its object nor a pattern's slot.
     for (size_t t = v.end; t + 1 < ce; ++t) {
-      if (s.tokens[t].norm == "ACCORDING"sv && s.ids[t + 1].exact == id_to) {
+      if (Is(s.tokens[t].norm, "ACCORDING") && s.ids[t + 1].exact == id_to) {
         ce = t;
         break;
       }
@@ -1746,11 +1746,11 @@ void Coder::Impl::CodeVerbs(const Sentence& s, uint32_t sentence_index, Day date
     while (q > 0 && steps < 4) {
       uint32_t f = s.flags[q - 1];
       const std::string& w = s.tokens[q - 1].norm;
-      if (f & kModal) modality = (w == "WILL"sv || w == "SHALL"sv || w == "WO"sv) ? "future" : "hypothetical";
+      if (f & kModal) modality = (Is(w, "WILL") || Is(w, "SHALL") || Is(w, "WO")) ? "future" : "hypothetical";
       if (f & kNegation) negated = true;
       else if (f & kBe) passive = passive || (steps <= 2);
       // Adverbs sit in the chain too: "will not ever clash", "did not even meet".
-      else if (!(f & kAuxiliary) && !(w.size() > 3 && w.ends_with("LY"sv)) && !AdjectiveLike(s, q - 1))
+      else if (!(f & kAuxiliary) && !(w.size() > 3 && EndsWith(w, "LY")) && !AdjectiveLike(s, q - 1))
         break;
       --q;
       ++steps;
@@ -1764,8 +1764,8 @@ void Coder::Impl::CodeVerbs(const Sentence& s, uint32_t sentence_index, Day date
     // unless an agent follows ("opposed by Osgiliath"), and so is every participle under the
     // TABARI convention (options.passive_needs_by).
     const std::string& vw = s.tokens[v.verb_token].norm;
-    bool participle = (s.flags[v.verb_token] & kIrregularParticiple) || vw.ends_with("ED"sv) ||
-                      vw.ends_with("EN"sv) || vw.ends_with("WN"sv) || vw.ends_with("NT"sv);
+    bool participle = (s.flags[v.verb_token] & kIrregularParticiple) || EndsWith(vw, "ED") ||
+                      EndsWith(vw, "EN") || EndsWith(vw, "WN") || EndsWith(vw, "NT");
     if (passive && (options.passive_needs_by || (s.flags[v.verb_token] & kAdjectivalParticiple))) {
       bool by_follows = false;
       for (size_t t = v.end; t < std::min<size_t>(v.end + 3, n); ++t)
@@ -1783,7 +1783,7 @@ void Coder::Impl::CodeVerbs(const Sentence& s, uint32_t sentence_index, Day date
          (s.tokens[v.start - 1].kind == TokenKind::kWord && s.flags[v.start - 1] == 0 &&
           !s.tokens[v.start - 1].capitalized)) &&
         !s.deleted[v.start - 1] &&
-        s.verb_end[v.end + 1] == 0 && !s.tokens[v.end + 1].norm.ends_with("ING"sv)) {
+        s.verb_end[v.end + 1] == 0 && !EndsWith(s.tokens[v.end + 1].norm, "ING")) {
       passive = true;
       // After a plain noun ("a deal brokered by Russia") the subject is that noun: no actor.
       reduced_after_noun = s.np_of[v.start - 1] == kNone;
@@ -1817,8 +1817,8 @@ void Coder::Impl::CodeVerbs(const Sentence& s, uint32_t sentence_index, Day date
         for (size_t t = prev.end; t < v.start && !broken; ++t) {
           const std::string& w = s.tokens[t].norm;
           if (s.flags[t] & (kClauseEnd | kComma)) broken = true;
-          else if (w == "THAT"sv || w == "WHETHER"sv) linked = true;
-          else if (t + 1 == v.start && (w == "OF"sv || w == "FOR"sv || w == "ABOUT"sv)) linked = true;
+          else if (Is(w, "THAT") || Is(w, "WHETHER")) linked = true;
+          else if (t + 1 == v.start && (Is(w, "OF") || Is(w, "FOR") || Is(w, "ABOUT"))) linked = true;
         }
         if (linked && !broken) complement_of = static_cast<int>(vi - 1);
       }
@@ -1882,7 +1882,7 @@ void Coder::Impl::CodeVerbs(const Sentence& s, uint32_t sentence_index, Day date
       // "... and signed": a coordinated verb shares the previous verb's subject.
       size_t p = v.start;
       while (p > 0 && (s.flags[p - 1] & (kAuxiliary | kNegation))) --p;
-      if (p > 0 && s.tokens[p - 1].norm == "AND"sv && vi > 0 && verb_subject[vi - 1] != kNone &&
+      if (p > 0 && Is(s.tokens[p - 1].norm, "AND") && vi > 0 && verb_subject[vi - 1] != kNone &&
           (p < 2 || s.np_of[p - 2] == kNone || s.verbs[vi - 1].end + 6 >= v.start)) {
         subject = verb_subject[vi - 1];
       }
@@ -1905,7 +1905,7 @@ void Coder::Impl::CodeVerbs(const Sentence& s, uint32_t sentence_index, Day date
             // "officials who met": a relative pronoun; keep looking past it. A pattern that
             // bound the target before the verb spans the "that" too.
             const std::string& w = s.tokens[t].norm;
-            if (w != "WHO"sv && w != "WHICH"sv && !target_before_verb) break;
+            if (!Is(w, "WHO") && !Is(w, "WHICH") && !target_before_verb) break;
           }
           continue;
         }
@@ -1958,7 +1958,7 @@ void Coder::Impl::CodeVerbs(const Sentence& s, uint32_t sentence_index, Day date
     bool governed = governor != kNone && verb_coded[governor];
     // Statements (01) report their complements, which keep their own events.
     if (complement_of != kNone && verb_coded[complement_of] &&
-        verb_root[complement_of] != "01"sv)
+        !Is(verb_root[complement_of], "01"))
       governed = true;
     if (governor != kNone && verb_negated[governor]) negated = true;
     if (code.kind != EventCode::Kind::kEvent) {
@@ -1997,14 +1997,14 @@ void Coder::Impl::CodeVerbs(const Sentence& s, uint32_t sentence_index, Day date
       // Meetings, talks and cooperation happen "in Riyadh", "at the border": a place is no
       // partner for them.
       const std::string root = code.code.substr(0, 2);
-      const bool place_is_venue = (root == "03"sv || root == "04"sv || root == "05"sv || root == "06"sv) &&
-                                  code.code != "042"sv && code.code != "043"sv;
+      const bool place_is_venue = (Is(root, "03") || Is(root, "04") || Is(root, "05") || Is(root, "06")) &&
+                                  !Is(code.code, "042") && !Is(code.code, "043");
       int venue = kNone;
       size_t object_end = ce;
       // "... with allies and partners, including Ukraine": the list goes on past the comma.
       if (object_end + 1 < n && (s.flags[object_end] & kComma)) {
         const std::string& w = s.tokens[object_end + 1].norm;
-        if (w == "INCLUDING"sv || w == "ESPECIALLY"sv || w == "NOTABLY"sv || w == "PARTICULARLY"sv) {
+        if (Is(w, "INCLUDING") || Is(w, "ESPECIALLY") || Is(w, "NOTABLY") || Is(w, "PARTICULARLY")) {
           size_t e = object_end + 2;
           while (e < n && !(s.flags[e] & (kClauseEnd | kComma))) ++e;
           object_end = e;
@@ -2050,7 +2050,7 @@ void Coder::Impl::CodeVerbs(const Sentence& s, uint32_t sentence_index, Day date
         }
         if (place_is_venue && s.nps[np].after_preposition) {
           const std::string& prep = s.tokens[s.nps[np].preposition].norm;
-          if (prep == "IN"sv || prep == "AT"sv || prep == "NEAR"sv || prep == "ON"sv) {
+          if (Is(prep, "IN") || Is(prep, "AT") || Is(prep, "NEAR") || Is(prep, "ON")) {
             if (venue == kNone) venue = np;
             t = s.nps[np].end - 1;
             continue;
@@ -2091,8 +2091,8 @@ void Coder::Impl::CodeVerbs(const Sentence& s, uint32_t sentence_index, Day date
           if (s.verb_end[q] != 0 || (s.flags[q] & (kComma | kClauseEnd | kComplementizer))) break;
           if (!(s.flags[q] & kPreposition) || s.ids[q].exact == id_of) continue;
           const std::string& prep = s.tokens[q].norm;
-          agent = prep != "TO"sv && prep != "AT"sv && prep != "AGAINST"sv && prep != "INTO"sv &&
-                  prep != "TOWARDS"sv && prep != "TOWARD"sv && prep != "ONTO"sv;
+          agent = !Is(prep, "TO") && !Is(prep, "AT") && !Is(prep, "AGAINST") && !Is(prep, "INTO") &&
+                  !Is(prep, "TOWARDS") && !Is(prep, "TOWARD") && !Is(prep, "ONTO");
           break;
         }
         if (!agent) after = kNone;
@@ -2107,7 +2107,7 @@ void Coder::Impl::CodeVerbs(const Sentence& s, uint32_t sentence_index, Day date
         std::string code;
         int words = 0;
         for (size_t t = a; t < b; ++t) {
-          if (s.tokens[t].kind != TokenKind::kWord || s.tokens[t].norm == "'S"sv) continue;
+          if (s.tokens[t].kind != TokenKind::kWord || Is(s.tokens[t].norm, "'S")) continue;
           if (!code.empty()) code += ' ';
           code += s.tokens[t].norm;
           ++words;
@@ -2127,7 +2127,7 @@ void Coder::Impl::CodeVerbs(const Sentence& s, uint32_t sentence_index, Day date
       auto nominal = [&](size_t t) {
         return !s.deleted[t] && s.verb_end[t] == 0 && s.np_of[t] == kNone &&
                (s.tokens[t].kind == TokenKind::kWord) &&
-               (!(s.flags[t] & ~(kDeterminer | kPossessive)) || s.tokens[t].norm == "OF"sv);
+               (!(s.flags[t] & ~(kDeterminer | kPossessive)) || Is(s.tokens[t].norm, "OF"));
       };
       if (source == kNone) {
         size_t a = v.start;
@@ -2136,7 +2136,7 @@ void Coder::Impl::CodeVerbs(const Sentence& s, uint32_t sentence_index, Day date
       }
       if (target == kNone) {
         size_t a = v.end;
-        if (a < ce && (s.flags[a] & kPreposition) && s.tokens[a].norm != "OF"sv) ++a;
+        if (a < ce && (s.flags[a] & kPreposition) && !Is(s.tokens[a].norm, "OF")) ++a;
         size_t b = a;
         while (b < ce && nominal(b) && !(s.flags[b] & kTimeWord)) ++b;
         if (b > a && make(a, b, &new_target)) target = -2;
@@ -2156,7 +2156,7 @@ void Coder::Impl::CodeVerbs(const Sentence& s, uint32_t sentence_index, Day date
         while (b > end && (s.flags[b - 1] & (kAuxiliary | kNegation | kModal))) --b;
         size_t a = b;
         while (a > end && nominal(a - 1)) --a;
-        bool joined = a > end && s.tokens[a - 1].norm == "AND"sv;
+        bool joined = a > end && Is(s.tokens[a - 1].norm, "AND");
         for (size_t t = end; joined && t + 1 < a; ++t) joined = nominal(t);
         if (joined && add_member(source, a, b, &new_source)) source = -2;
       }
@@ -2221,13 +2221,13 @@ void Coder::Impl::CodeVerbs(const Sentence& s, uint32_t sentence_index, Day date
     // "Fighting broke out between A and B", "talks between A and B": with no source, the
     // members of a list after "between" act on each other.
     const bool between = !src && tgt && tgt->members.size() > 1 && tgt->after_preposition &&
-                         s.tokens[tgt->preposition].norm == "BETWEEN"sv;
+                         Is(s.tokens[tgt->preposition].norm, "BETWEEN");
     if (between) {
       src = tgt;
       tgt = nullptr;
     }
     if (!tgt && src && src->members.size() > 1 &&
-        (between || root == "03"sv || root == "04"sv || root == "05"sv || root == "06"sv ||
+        (between || Is(root, "03") || Is(root, "04") || Is(root, "05") || Is(root, "06") ||
          code.code.starts_with("087"sv))) {
       // "U.S. and Russian officials met": the members of a compound subject met each other
       // (PETRARCH-2 does the same for cooperative cue codes); "the army and the RSF agreed to a

@@ -125,9 +125,9 @@ constexpr std::string_view kNumberWords[] = {"ONE", "TWO",   "THREE", "FOUR", "F
 
 // "two days ago", "3 days ago": the number of days, or 0.
 int DaysAgo(const Sentence& s, size_t t) {
-  if (t + 2 >= s.tokens.size() || s.tokens[t + 2].norm != "AGO"sv) return 0;
+  if (t + 2 >= s.tokens.size() || !Is(s.tokens[t + 2].norm, "AGO")) return 0;
   const std::string& unit = s.tokens[t + 1].norm;
-  if (unit != "DAYS"sv && unit != "DAY"sv) return 0;
+  if (!Is(unit, "DAYS") && !Is(unit, "DAY")) return 0;
   const std::string& w = s.tokens[t].norm;
   for (int k = 0; k < 10; ++k)
     if (w == kNumberWords[k]) return k + 1;
@@ -255,15 +255,15 @@ void StoryCalendar::Read(const Sentence& s) {
       const std::string& before = t > 0 ? s.tokens[t - 1].norm : std::string();
       int back = (Weekday(story_) - d + 7) % 7;
       int ahead = (d - Weekday(story_) + 7) % 7;
-      if (before == "LAST"sv) back = back == 0 ? 7 : back;
-      if (before == "NEXT"sv) ahead = ahead == 0 ? 7 : ahead;
-      Day past = before == "NEXT"sv ? story_ + ahead : story_ - back;
+      if (Is(before, "LAST")) back = back == 0 ? 7 : back;
+      if (Is(before, "NEXT")) ahead = ahead == 0 ? 7 : ahead;
+      Day past = Is(before, "NEXT") ? story_ + ahead : story_ - back;
       Add(t, past,
-          before == "LAST"sv ? past : story_ + ahead);
+          Is(before, "LAST") ? past : story_ + ahead);
       continue;
     }
     // "over the weekend", "last weekend": the Saturday before the story (or the story's own).
-    if (tok.norm == "WEEKEND"sv && dated) {
+    if (Is(tok.norm, "WEEKEND") && dated) {
       int back = (Weekday(story_) - 5 + 7) % 7;
       Add(t, story_ - back, story_ + (5 - Weekday(story_) + 7) % 7);
       continue;

@@ -76,7 +76,7 @@ bool IsPlaceModifier(const Token& tok) {
   if (tok.capitalized) return false;
   if (IsPlaceNoun(tok.norm)) return true;
   // "occupied", "besieged", "embattled".
-  if (tok.kind == TokenKind::kWord && tok.norm.size() > 4 && tok.norm.ends_with("ED"sv)) return true;
+  if (tok.kind == TokenKind::kWord && tok.norm.size() > 4 && EndsWith(tok.norm, "ED")) return true;
   for (std::string_view k : kWords)
     if (tok.norm == k) return true;
   return false;

@@ -13,6 +13,19 @@
 
 namespace dragoman::coder {
 
+// Whether `w` is `literal` ("AND"). Inlined with the literal's length known, where `w == "AND"sv`
+// in a large function may leave std::string_view::compare out of line and call memcmp each time
+// (a measurable share of the coder's instructions).
+template <size_t N>
+inline bool Is(std::string_view w, const char (&literal)[N]) {
+  return w.size() == N - 1 && std::memcmp(w.data(), literal, N - 1) == 0;
+}
+// Whether `w` ends with `literal` ("ED"), inlined likewise.
+template <size_t N>
+inline bool EndsWith(std::string_view w, const char (&literal)[N]) {
+  return w.size() >= N - 1 && std::memcmp(w.data() + w.size() - (N - 1), literal, N - 1) == 0;
+}
+
 enum WordFlag : uint32_t {
   kDeterminer = 1u << 0,    // THE A AN THIS ...
   kPreposition = 1u << 1,   // OF TO IN ON ...
