@@ -1,8 +1,12 @@
-// Word lists for abbreviations and sentence starters. Both are small sorted tables searched by
-// binary search on an upper-cased copy of the word in a stack buffer (no allocation).
+// Word lists for abbreviations and sentence starters. Both are small sorted tables. A word is
+// upper-cased and packed into a 64-bit key (its first eight letters, high byte first, so keys
+// sort as the words do), and the key is found by binary search over the tables' keys, made at
+// compile time: integer compares, no allocation and no memcmp.
 #include "text/abbreviations.h"
 
 #include <algorithm>
+#include <array>
+#include <cstdint>
 #include <iterator>
 
 namespace dragoman::text_internal {
@@ -55,6 +59,38 @@ static_assert(std::is_sorted(std::begin(kAbbreviations), std::end(kAbbreviations
                              [](const Entry& a, const Entry& b) { return a.word < b.word; }));
 static_assert(std::is_sorted(std::begin(kStarters), std::end(kStarters)));
 
+// Up to eight letters, the first in the high byte, zero-padded.
+constexpr uint64_t Pack(std::string_view w) {
+  uint64_t k = 0;
+  for (size_t i = 0; i < 8; ++i) k = (k << 8) | (i < w.size() ? static_cast<uint8_t>(w[i]) : 0u);
+  return k;
+}
+
+constexpr auto kAbbreviationKeys = [] {
+  std::array<uint64_t, std::size(kAbbreviations)> keys{};
+  for (size_t i = 0; i < keys.size(); ++i) keys[i] = Pack(kAbbreviations[i].word);
+  return keys;
+}();
+
+// Starters of up to eight letters by key; the longer ones ("MEANWHILE") are compared as words.
+constexpr size_t kShortStarters = [] {
+  size_t n = 0;
+  for (std::string_view w : kStarters) n += w.size() <= 8;
+  return n;
+}();
+constexpr auto kStarterKeys = [] {
+  std::array<uint64_t, kShortStarters> keys{};
+  size_t n = 0;
+  for (std::string_view w : kStarters)
+    if (w.size() <= 8) keys[n++] = Pack(w);
+  return keys;
+}();
+
+static_assert(std::is_sorted(kAbbreviationKeys.begin(), kAbbreviationKeys.end()));
+static_assert(std::is_sorted(kStarterKeys.begin(), kStarterKeys.end()));
+static_assert(std::all_of(std::begin(kAbbreviations), std::end(kAbbreviations),
+                          [](const Entry& e) { return e.word.size() <= 8; }));
+
 // Upper-cases ASCII `word` into buf; false when it is too long or not ASCII letters.
 bool UpperAscii(std::string_view word, char* buf, size_t cap, std::string_view* out) {
   if (word.empty() || word.size() > cap) return false;
@@ -77,17 +113,18 @@ AbbreviationKind LookupAbbreviation(std::string_view word) {
   char buf[8];
   std::string_view upper;
   if (!UpperAscii(word, buf, sizeof(buf), &upper)) return AbbreviationKind::kNone;
-  auto it = std::lower_bound(std::begin(kAbbreviations), std::end(kAbbreviations), upper,
-                             [](const Entry& e, std::string_view w) { return e.word < w; });
-  if (it != std::end(kAbbreviations) && it->word == upper) return it->kind;
-  return AbbreviationKind::kNone;
+  const uint64_t key = Pack(upper);
+  auto it = std::lower_bound(kAbbreviationKeys.begin(), kAbbreviationKeys.end(), key);
+  if (it == kAbbreviationKeys.end() || *it != key) return AbbreviationKind::kNone;
+  return kAbbreviations[it - kAbbreviationKeys.begin()].kind;
 }
 
 bool IsSentenceStarterWord(std::string_view word) {
   char buf[12];
   std::string_view upper;
   if (!UpperAscii(word, buf, sizeof(buf), &upper)) return false;
-  return std::binary_search(std::begin(kStarters), std::end(kStarters), upper);
+  if (upper.size() > 8) return std::binary_search(std::begin(kStarters), std::end(kStarters), upper);
+  return std::binary_search(kStarterKeys.begin(), kStarterKeys.end(), Pack(upper));
 }
 
 }  // namespace dragoman::text_internal
