@@ -112,11 +112,14 @@ const ExpressionIndex& Expressions() {
   return *index;
 }
 
-// The number of tokens of `words` matched at token t, or 0.
+// The number of tokens of `words` matched at token t, or 0. (The first word is the index key,
+// which token t is.)
 size_t MatchWords(const Sentence& s, size_t t, const std::vector<std::string_view>& words) {
   if (t + words.size() > s.tokens.size()) return 0;
-  for (size_t k = 0; k < words.size(); ++k)
-    if (s.tokens[t + k].norm != words[k]) return 0;
+  for (size_t k = 1; k < words.size(); ++k) {
+    const std::string& w = s.tokens[t + k].norm;
+    if (w.size() != words[k].size() || !SameBytes(w.data(), words[k].data(), w.size())) return 0;
+  }
   return words.size();
 }
 
