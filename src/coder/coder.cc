@@ -21,6 +21,8 @@
 
 #include <algorithm>
 #include <charconv>
+#include <array>
+#include <atomic>
 #include <cstring>
 #include <string>
 #include <type_traits>
@@ -502,8 +504,42 @@ bool WithinOneEdit(std::string_view a, std::string_view b) {
 
 }  // namespace
 
+uint64_t Coder::Impl::NextSerial() {
+  static std::atomic<uint64_t> next{1};
+  return next.fetch_add(1);
+}
+
 uint32_t Coder::Impl::FuzzyName(const std::string& word) const {
   if (word.size() < 5 || fuzzy_names.size() == 0) return kNoWord;
+  // The same unknown names come back sentence after sentence: the answers for recent words are
+  // kept per thread (direct-mapped, keyed by the word and this coder's serial number, unique to
+  // every coder ever built), since trying every one-letter deletion costs a dozen probes into
+  // tables that are rarely in the cache.
+  struct CachedAnswer {
+    uint64_t owner = 0;
+    uint32_t answer = kNoWord;
+    uint8_t size = 0;
+    char word[19];
+  };
+  thread_local std::array<CachedAnswer, 1024> cache;
+  CachedAnswer* slot = nullptr;
+  if (word.size() <= sizeof(CachedAnswer::word)) {
+    slot = &cache[WordHash(word) & (cache.size() - 1)];
+    if (slot->owner == serial && slot->size == word.size() &&
+        SameBytes(slot->word, word.data(), word.size()))
+      return slot->answer;
+  }
+  const uint32_t answer = FuzzyNameUncached(word);
+  if (slot) {
+    slot->owner = serial;
+    slot->answer = answer;
+    slot->size = static_cast<uint8_t>(word.size());
+    std::memcpy(slot->word, word.data(), word.size());
+  }
+  return answer;
+}
+
+uint32_t Coder::Impl::FuzzyNameUncached(const std::string& word) const {
   uint32_t found = kNoWord;
   auto consider = [&](std::string_view key) {
     const uint64_t hash = WordHash(key);

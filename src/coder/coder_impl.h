@@ -103,7 +103,11 @@ struct Coder::Impl {
   // variant of any name, and this small filter says so without probing the table.
   std::vector<uint64_t> fuzzy_filter = std::vector<uint64_t>(uint64_t{1} << 14);
   static size_t FuzzyBit(uint64_t hash) { return hash >> 44; }
+  // Unique among all coders built in this process (never 0): keys per-thread caches.
+  const uint64_t serial = NextSerial();
+  static uint64_t NextSerial();
   uint32_t FuzzyName(const std::string& word) const;
+  uint32_t FuzzyNameUncached(const std::string& word) const;
   uint32_t FormThatCodes(const std::vector<uint32_t>& forms) const;
   // The words of a dictionary person's name just matched at tokens [start, end), for later
   // mentions by surname; and the phrase of the person a lone capitalised word at t names.

@@ -265,6 +265,21 @@ TEST(CoderGoldenTest, Table) {
   }
 }
 
+// Name variants are remembered per thread for speed: coders with other dictionaries, built one
+// after another in the same thread (as `dragoman validate` does), never see each other's answers.
+TEST(CoderGoldenTest, NameVariantsDoNotLeakBetweenCoders) {
+  const char* text = "Blingen met the Russian foreign minister.";
+  std::unique_ptr<Coder> with = MakeCoder(0);
+  EXPECT_EQ(Code(*with, text), std::vector<std::string>{"USAGOV RUSGOV 040"});
+  for (int i = 0; i < 3; ++i) {
+    std::unique_ptr<Coder> without = MakeCoderFrom(kVerbs, "RUSSIA [RUS]\n+RUSSIAN\n", kAgents,
+                                                   CoderOptions());
+    EXPECT_EQ(Code(*without, text), std::vector<std::string>{}) << i;
+    std::unique_ptr<Coder> again = MakeCoder(0);
+    EXPECT_EQ(Code(*again, text), std::vector<std::string>{"USAGOV RUSGOV 040"}) << i;
+  }
+}
+
 // PETRARCH-1 (TABARI) behaviours of the unit-test suite, on a dictionary in its syntax: the
 // comma_* and require_dyad options, and the pattern tokens.
 const char kP1Verbs[] =
