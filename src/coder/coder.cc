@@ -1135,14 +1135,14 @@ static void RememberForDescriptions(const NounPhrase& np, Discourse* d) {
     if (!found) d->last_by_head.emplace_back(np.head, m);
   }
   for (size_t i = 3; i + 3 <= m.code.size(); i += 3) {
-    std::string sector = m.code.substr(i, 3);
+    const std::string_view sector = std::string_view(m.code).substr(i, 3);
     bool found = false;
     for (auto& [sec, mem] : d->last_by_sector)
       if (sec == sector) {
         mem = m;
         found = true;
       }
-    if (!found) d->last_by_sector.emplace_back(sector, m);
+    if (!found) d->last_by_sector.emplace_back(std::string(sector), m);
   }
 }
 
