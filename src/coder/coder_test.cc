@@ -182,6 +182,8 @@ TEST(CoderGoldenTest, Table) {
       {"Russia attacks Ukraine.", {"RUS UKR 190"}},
       // After "to" an infinitive is the bare verb: an -S form there is a noun.
       {"France objected to attacks on Russia.", {}},
+      // "amid", "despite", "beyond", ... are prepositions: a verb form after them is a noun.
+      {"France criticized Russia amid loud protests in Ukraine.", {"FRA RUS 110"}},
       // A gerund closing a prepositional phrase is its noun.
       {"France criticized Ukraine over Russian shelling in Georgia.", {"FRA UKR 110"}},
       {"France wants to attack Russia.", {"FRA RUS 190"}},
