@@ -1470,7 +1470,17 @@ void Coder::Impl::FindVerbs(Sentence* s) const {
         return tok.kind == TokenKind::kWord && !tok.capitalized && s->flags[t] == 0 &&
                !s->in_unit[t];
       };
-      for (int k = 0; k < 3 && b > 0 && modifier(b); ++k) --b;
+      // (A hyphen joining two words inside a compound adjective is walked over too: "an
+      // exchange-traded fund", "a Russian-made drone".)
+      auto hyphen = [&](size_t t) {
+        return t > 0 && t + 1 < n && Is(s->tokens[t].norm, "-") &&
+               s->tokens[t].kind == TokenKind::kPunct && s->tokens[t - 1].end == s->tokens[t].start &&
+               s->tokens[t].end == s->tokens[t + 1].start;
+      };
+      for (int k = 0; k < 3 && b > 0 && (modifier(b) || hyphen(b)); ++k) {
+        if (hyphen(b)) --k;  // (not counted)
+        --b;
+      }
       uint32_t pf = s->flags[b];
       // "the police killing of a teenager", "Israel's bombing of": a gerund before "of", after
       // a determiner or possessive and up to three words, names the act.

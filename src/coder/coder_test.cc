@@ -184,6 +184,8 @@ TEST(CoderGoldenTest, Table) {
       {"France objected to attacks on Russia.", {}},
       // "amid", "despite", "beyond", ... are prepositions: a verb form after them is a noun.
       {"France criticized Russia amid loud protests in Ukraine.", {"FRA RUS 110"}},
+      // A hyphenated adjective before a verb form belongs to its noun phrase: a noun.
+      {"Russia criticized the cross-border attack on Ukraine.", {"RUS UKR 110"}},
       // A gerund closing a prepositional phrase is its noun.
       {"France criticized Ukraine over Russian shelling in Georgia.", {"FRA UKR 110"}},
       {"France wants to attack Russia.", {"FRA RUS 190"}},
