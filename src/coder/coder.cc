@@ -1806,6 +1806,11 @@ void Coder::Impl::CodeVerbs(const Sentence& s, uint32_t sentence_index, Day date
       if (s.flags[t] & kCondition) modality = "hypothetical";
     if (v.start >= 2 && s.ids[v.start - 1].exact == id_to && (s.flags[v.start - 2] & kIntention))
       modality = "future";
+    // "was ready to meet Zelenskiy", "would be willing to recognise Israel": an offer.
+    const bool offer = v.start >= 2 && s.ids[v.start - 1].exact == id_to &&
+                       (Is(s.tokens[v.start - 2].norm, "READY") ||
+                        Is(s.tokens[v.start - 2].norm, "WILLING") ||
+                        Is(s.tokens[v.start - 2].norm, "PREPARED"));
     // Passive needs a participle; "we are committed to", "Russia is prepared to" are adjectives
     // unless an agent follows ("opposed by Osgiliath"), and so is every participle under the
     // TABARI convention (options.passive_needs_by).
@@ -2021,6 +2026,21 @@ void Coder::Impl::CodeVerbs(const Sentence& s, uint32_t sentence_index, Day date
       if (it == negations.end()) continue;
       code.code = it->second;
       code.paired.clear();
+    }
+    // An offer to act is CAMEO's intent to act (03), which happened when it was stated: to meet
+    // or negotiate 036, to cooperate 030, materially 031, to give aid 033, to yield 035.
+    if (offer && !negated) {
+      const char* intent = Is(verb_root[vi], "04")   ? "036"
+                           : Is(verb_root[vi], "05") ? "030"
+                           : Is(verb_root[vi], "06") ? "031"
+                           : Is(verb_root[vi], "07") ? "033"
+                           : Is(verb_root[vi], "08") ? "035"
+                                                     : nullptr;
+      if (intent) {
+        code.code = intent;
+        code.paired.clear();
+        modality = "asserted";
+      }
     }
 
     // TABARI's % after the verb with a subject before it: the compound is the target ("Eriador

@@ -186,6 +186,10 @@ TEST(CoderGoldenTest, Table) {
       {"France criticized Russia amid loud protests in Ukraine.", {"FRA RUS 110"}},
       // A hyphenated adjective before a verb form belongs to its noun phrase: a noun.
       {"Russia criticized the cross-border attack on Ukraine.", {"RUS UKR 110"}},
+      // Ready, willing or prepared to cooperate: CAMEO's intent (03), stated now.
+      {"Russia was ready to meet Ukraine.", {"RUS UKR 036"}},
+      {"Russia said it is willing to meet Ukraine.", {"RUS UKR 036"}},
+      {"Russia was ready to attack Ukraine.", {"RUS UKR 190"}},
       // A gerund closing a prepositional phrase is its noun.
       {"France criticized Ukraine over Russian shelling in Georgia.", {"FRA UKR 110"}},
       {"France wants to attack Russia.", {"FRA RUS 190"}},
