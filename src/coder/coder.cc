@@ -1560,6 +1560,19 @@ void Coder::Impl::FindVerbs(Sentence* s) const {
   }
 }
 
+// Whether every member of both phrases has one and the same country.
+static bool SameCountry(const NounPhrase& a, const NounPhrase& b) {
+  std::string country;
+  for (const NounPhrase* np : {&a, &b}) {
+    for (const Member& m : np->members) {
+      std::string c = CountryOf(m.code);
+      if (c.empty() || (!country.empty() && c != country)) return false;
+      country = std::move(c);
+    }
+  }
+  return !country.empty();
+}
+
 // The token right before `p` when it is a noun no dictionary codes: a lower-case word of no
 // closed class (or a quantity: "dozens", "eight"), not a verb or an -LY adverb, right after an
 // article, a number or a quantity ("an airstrike", "eight people", "at least 20 people"); else
@@ -2131,6 +2144,13 @@ void Coder::Impl::CodeVerbs(const Sentence& s, uint32_t sentence_index, Day date
             t = s.nps[np].end - 1;
             continue;
           }
+        }
+        // "Kishida said Japan's relationship with China was at a juncture", "Lavrov told
+        // reporters": a bare statement (010) about, or to, the speaker's own country is no
+        // dyad; a later actor may be. (Sympathy, denial or praise at home are: 018, 016, ...)
+        if (Is(code.code, "010") && source >= 0 && SameCountry(s.nps[source], s.nps[np])) {
+          t = s.nps[np].end - 1;
+          continue;
         }
         target = np;
         break;

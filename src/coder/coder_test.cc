@@ -51,6 +51,8 @@ const char kVerbs[] =
     "- * TO A CEASEFIRE [0871]\n"
     "--- CLOSE [192] ---\n"
     "CLOSE\n"
+    "--- ANNOUNCE [010] ---\n"
+    "ANNOUNCE\n"
     "--- RELEASE [084] ---\n"
     "RELEASE\n"
     "- * TO + [0841]\n"
@@ -190,6 +192,9 @@ TEST(CoderGoldenTest, Table) {
       {"Russia was ready to meet Ukraine.", {"RUS UKR 036"}},
       {"Russia said it is willing to meet Ukraine.", {"RUS UKR 036"}},
       {"Russia was ready to attack Ukraine.", {"RUS UKR 190"}},
+      // A bare statement (010) about the speaker's own country is no dyad; a later actor may be.
+      {"Russia announced a plan for Russian troops.", {}},
+      {"Russia announced a plan for Ukraine.", {"RUS UKR 010"}},
       // A gerund closing a prepositional phrase is its noun.
       {"France criticized Ukraine over Russian shelling in Georgia.", {"FRA UKR 110"}},
       {"France wants to attack Russia.", {"FRA RUS 190"}},
