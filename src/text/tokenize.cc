@@ -72,8 +72,20 @@ inline bool LetterAt(std::string_view s, size_t i) {
 // Sets *out to the matching form of s[begin, end); ASCII takes a fast path.
 void SetNorm(std::string_view s, size_t begin, size_t end, bool ascii, std::string* out) {
   if (ascii) {
-    out->assign(s.data() + begin, end - begin);  // a copy, then upper case in place
-    text_internal::UpperAsciiInPlace(out->data(), out->size());
+    const size_t n = end - begin;
+    const char* src = s.data() + begin;
+    if (n >= 8) {
+      out->assign(src, n);  // a copy, then upper case in place, eight bytes at a time
+      text_internal::UpperAsciiInPlace(out->data(), n);
+      return;
+    }
+    // Short words (most): upper-cased into a stack buffer, then one assignment.
+    char buf[8];
+    for (size_t i = 0; i < n; ++i) {
+      const auto c = static_cast<unsigned char>(src[i]);
+      buf[i] = static_cast<char>(c - ((static_cast<unsigned>(c - 'a') < 26u) << 5));
+    }
+    out->assign(buf, n);
     return;
   }
   out->reserve(end - begin);
