@@ -567,14 +567,18 @@ CodedDocument CodeSpans(const Coder::Impl& impl, std::string_view text, std::vec
   }
   AttributeQuotes(impl, &sentences, &out.quotes);
   StoryCalendar calendar(date);
+  std::vector<Event> events;  // one sentence's; the storage is kept from sentence to sentence
+  std::string key;
   for (uint32_t i = 0; i < sentences.size(); ++i) {
     if (skip[i]) continue;
     calendar.Read(sentences[i]);
-    std::vector<Event> events;
+    events.clear();
     impl.CodeVerbs(sentences[i], i, date, &events);
     for (Event& e : events) {
       e.date = calendar.EventDay(e.verb.start, e.modality == "future");
-      std::string key = e.source.code + "\t" + e.target.code + "\t" + e.cameo;
+      key.clear();
+      key.append(e.source.code).append(1, '\t').append(e.target.code).append(1, '\t');
+      key.append(e.cameo);
       if (!seen.insert(key).second) continue;
       out.events.push_back(std::move(e));
     }
