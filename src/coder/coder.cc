@@ -1477,8 +1477,14 @@ void Coder::Impl::FindVerbs(Sentence* s) const {
                s->tokens[t].kind == TokenKind::kPunct && s->tokens[t - 1].end == s->tokens[t].start &&
                s->tokens[t].end == s->tokens[t + 1].start;
       };
-      for (int k = 0; k < 3 && b > 0 && (modifier(b) || hyphen(b)); ++k) {
-        if (hyphen(b)) --k;  // (not counted)
+      for (int words = 0, hyphens = 0; b > 0;) {
+        if (hyphen(b) && hyphens < 3) {
+          ++hyphens;
+        } else if (modifier(b) && words < 3) {
+          ++words;
+        } else {
+          break;
+        }
         --b;
       }
       uint32_t pf = s->flags[b];
