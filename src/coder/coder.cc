@@ -1958,8 +1958,8 @@ void Coder::Impl::CodeVerbs(const Sentence& s, uint32_t sentence_index, Day date
       }
       // "Rights groups said at least eight people had been killed", "the ministry said an
       // airstrike killed": the verb's subject is a noun no dictionary codes, right before it (and
-      // its auxiliaries) after a determiner, number or word; a phrase found past another verb
-      // (not the one governing this infinitive) is that verb's.
+      // its auxiliaries) after an article, number or quantity (UncodedNounBefore); a phrase found
+      // past another verb (not the one governing this infinitive) is that verb's.
       const size_t noun = UncodedNounBefore(s, p);
       for (size_t t = v.start; subject == kNone && t-- > subject_start;) {
         if (s.deleted[t]) continue;

@@ -40,6 +40,12 @@ inline bool SwarHasByteBelow(uint64_t v, uint8_t n) {
   return ((v - kSwarOnes * n) & ~v & kSwarHigh) != 0;
 }
 
+// One byte upper-cased if it is an ASCII letter, without a branch.
+inline char UpperAsciiByte(char byte) {
+  const auto c = static_cast<unsigned char>(byte);
+  return static_cast<char>(c - ((static_cast<unsigned>(c - 'a') < 26u) << 5));
+}
+
 // Upper-cases the ASCII letters of p[0, n) in place; other bytes stay as they are.
 inline void UpperAsciiInPlace(char* p, size_t n) {
   auto upper = [](uint64_t v) { return v ^ (SwarInRange(v, 'a', 'z') >> 2); };  // 0x80 >> 2 = 'a' - 'A'
@@ -53,11 +59,8 @@ inline void UpperAsciiInPlace(char* p, size_t n) {
     std::memcpy(p + n - 8, &v, 8);
     return;
   }
-  // Short words byte by byte, without a branch a byte.
-  for (size_t i = 0; i < n; ++i) {
-    const auto c = static_cast<unsigned char>(p[i]);
-    p[i] = static_cast<char>(c - ((static_cast<unsigned>(c - 'a') < 26u) << 5));
-  }
+  // Short words byte by byte.
+  for (size_t i = 0; i < n; ++i) p[i] = UpperAsciiByte(p[i]);
 }
 
 }  // namespace dragoman::text_internal

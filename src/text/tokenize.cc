@@ -81,10 +81,7 @@ void SetNorm(std::string_view s, size_t begin, size_t end, bool ascii, std::stri
     }
     // Short words (most): upper-cased into a stack buffer, then one assignment.
     char buf[8];
-    for (size_t i = 0; i < n; ++i) {
-      const auto c = static_cast<unsigned char>(src[i]);
-      buf[i] = static_cast<char>(c - ((static_cast<unsigned>(c - 'a') < 26u) << 5));
-    }
+    for (size_t i = 0; i < n; ++i) buf[i] = text_internal::UpperAsciiByte(src[i]);
     out->assign(buf, n);
     return;
   }
