@@ -1899,8 +1899,9 @@ void Coder::Impl::CodeVerbs(const Sentence& s, uint32_t sentence_index, Day date
     int psource = kNone, ptarget = kNone;
     const std::vector<CompiledPattern>& patterns = block_patterns[form.block];
     const std::vector<PatternFilter>& filters = block_filters[form.block];
+    // (A linear search: a sentence has a few dozen ids, and sorting them cost more than it saved.)
     auto present = [&](uint32_t w) {
-      return std::binary_search(s.present.begin(), s.present.end(), w);
+      return std::find(s.present.begin(), s.present.end(), w) != s.present.end();
     };
     CandidatePatterns(block_index[form.block], keys, patterns.size(), &candidates);
     for (uint32_t k : candidates) {
@@ -2387,7 +2388,6 @@ void Coder::Impl::Analyze(Sentence* s, Day date, Discourse* discourse) const {
     if (w.exact != kNoWord) s->present[present++] = w.exact;
     for (uint8_t k = 0; k < w.stem_count; ++k) s->present[present++] = w.stems[k];
   }
-  std::sort(s->present.begin(), s->present.end());
   s->present_signature = {};
   for (uint32_t w : s->present) s->present_signature.Add(w);
   // Every synset match, once per sentence: patterns test them again and again.

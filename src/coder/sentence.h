@@ -84,7 +84,7 @@ struct Sentence {
   std::vector<int> np_of;         // token → noun phrase index or kNone
   std::vector<NounPhrase> nps;
   std::vector<VerbHit> verbs;
-  std::vector<uint32_t> present;  // sorted word ids (exact and stems) of the sentence's tokens
+  std::vector<uint32_t> present;  // word ids (exact and stems) of the sentence's tokens
   WordSignature present_signature;  // of `present` and of kSynsetSignature + each synset found
   // Synset matches by start token: synset_matches[synset_begin[t] .. synset_begin[t + 1]) are
   // the synsets with a member starting at t, each with the end of its longest member there.

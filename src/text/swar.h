@@ -46,9 +46,12 @@ inline char UpperAsciiByte(char byte) {
   return static_cast<char>(c - ((static_cast<unsigned>(c - 'a') < 26u) << 5));
 }
 
+// The eight bytes of v with their ASCII letters upper-cased (0x80 >> 2 = 'a' - 'A').
+inline uint64_t UpperAscii8(uint64_t v) { return v ^ (SwarInRange(v, 'a', 'z') >> 2); }
+
 // Upper-cases the ASCII letters of p[0, n) in place; other bytes stay as they are.
 inline void UpperAsciiInPlace(char* p, size_t n) {
-  auto upper = [](uint64_t v) { return v ^ (SwarInRange(v, 'a', 'z') >> 2); };  // 0x80 >> 2 = 'a' - 'A'
+  auto upper = UpperAscii8;
   if (n >= 8) {
     for (size_t i = 0; i + 8 <= n; i += 8) {
       const uint64_t v = upper(Load8(p + i));

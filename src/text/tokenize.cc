@@ -28,7 +28,9 @@
 // `capitalized` is true when the token's first letter is upper case in the original text.
 #include <algorithm>
 #include <array>
+#include <bit>
 #include <cstdint>
+#include <cstring>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -79,9 +81,15 @@ void SetNorm(std::string_view s, size_t begin, size_t end, bool ascii, std::stri
       text_internal::UpperAsciiInPlace(out->data(), n);
       return;
     }
-    // Short words (most): upper-cased into a stack buffer, then one assignment.
+    // Short words (most): upper-cased into a stack buffer, then one assignment; eight bytes at
+    // once when eight can be read (the bytes past the word are upper-cased but not kept).
     char buf[8];
-    for (size_t i = 0; i < n; ++i) buf[i] = text_internal::UpperAsciiByte(src[i]);
+    if (begin + 8 <= s.size()) {
+      const uint64_t v = text_internal::UpperAscii8(text_internal::Load8(src));
+      std::memcpy(buf, &v, 8);
+    } else {
+      for (size_t i = 0; i < n; ++i) buf[i] = text_internal::UpperAsciiByte(src[i]);
+    }
     out->assign(buf, n);
     return;
   }
@@ -220,6 +228,35 @@ class Tokenizer {
     return i + ch.len;
   }
 
+  // The end of the run of ASCII letters and digits at j; sets *has_letter when it holds a
+  // letter. Eight bytes at a time while eight can be read (little-endian: the first byte is the
+  // lowest), so a short word costs one step and no branch per byte; the rest byte by byte.
+  size_t AsciiRun(size_t j, bool* has_letter) const {
+    using namespace text_internal;
+    const size_t end = s_.size();
+    if constexpr (std::endian::native == std::endian::little) {
+      while (j + 8 <= end) {
+        const uint64_t v = Load8(s_.data() + j);
+        const uint64_t letters = SwarInRange(v, 'a', 'z') | SwarInRange(v, 'A', 'Z');
+        const uint64_t stop = ~(letters | SwarInRange(v, '0', '9')) & kSwarHigh;
+        if (stop == 0) {
+          *has_letter |= letters != 0;
+          j += 8;
+          continue;
+        }
+        const int bytes = std::countr_zero(stop) / 8;  // word bytes before the first other one
+        *has_letter |= (letters & ((uint64_t{1} << (8 * bytes)) - 1)) != 0;
+        return j + bytes;
+      }
+    }
+    uint8_t kind;
+    while (j < end && (kind = kAsciiWordByte[static_cast<unsigned char>(s_[j])]) != 0) {
+      *has_letter |= kind == 1;
+      ++j;
+    }
+    return j;
+  }
+
   // Scans the word starting at i, emits it (and a split-off 's or n't), returns the next offset.
   size_t Word(size_t i) {
     const size_t end = s_.size();
@@ -234,11 +271,7 @@ class Tokenizer {
     while (j < end) {
       // The common case first: a run of ASCII letters and digits.
       const size_t run = j;
-      uint8_t kind;
-      while (j < end && (kind = kAsciiWordByte[static_cast<unsigned char>(s_[j])]) != 0) {
-        has_letter |= kind == 1;
-        ++j;
-      }
+      j = AsciiRun(j, &has_letter);
       code_points += j - run;
       if (j >= end) break;
       unsigned char b = static_cast<unsigned char>(s_[j]);

@@ -1,5 +1,6 @@
 #include <gtest/gtest.h>
 
+#include <cctype>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -107,6 +108,42 @@ TEST(TextTokenizeTest, Numbers) {
   EXPECT_EQ(t[6].kind, TokenKind::kWord);
   EXPECT_EQ(t[12].kind, TokenKind::kNumber);
   EXPECT_FALSE(t[0].capitalized);
+}
+
+// Runs of ASCII letters and digits are scanned eight bytes at a time where eight can be read:
+// the word, its kind and its norm must not depend on where it sits or what follows it.
+TEST(TextTokenizeTest, WordsAtEveryOffsetAndLength) {
+  const std::string words[] = {"x",         "7",          "abcdefgh",   "12345678",
+                               "abcdefghi", "123456789",  "12345678a",  "a12345678",
+                               "1990s",     "Mixed9Case", "abcdefghijklmnopqrstu"};
+  // What follows the word; then either nothing or more words, so that the word's last eight
+  // bytes are read both as a whole and one by one.
+  const std::string tails[] = {"", " ", "!", ", and", "'s", "\xC3\xA9", "-"};
+  const std::string mores[] = {"", " and more letters"};
+  for (const std::string& word : words) {
+    const bool digits = word.find_first_not_of("0123456789") == std::string::npos;
+    std::string upper = word;
+    for (char& c : upper) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    std::string upper_e = upper;
+    upper_e.push_back('E');
+    for (size_t pad = 0; pad < 10; ++pad) {
+      for (const std::string& tail : tails) {
+        for (const std::string& more : mores) {
+          const std::string text = std::string(pad, ' ') + word + tail + more;
+          const std::vector<Token> tokens = Tokenize(text);
+          SCOPED_TRACE(text);
+          ASSERT_FALSE(tokens.empty());
+          EXPECT_EQ(tokens[0].start, pad);
+          // A trailing non-ASCII letter (é) joins the word, folded to E.
+          const bool joined = tail == "\xC3\xA9";
+          EXPECT_EQ(tokens[0].end, pad + word.size() + (joined ? 2 : 0));
+          EXPECT_EQ(tokens[0].norm, joined ? upper_e : upper);
+          EXPECT_EQ(tokens[0].kind, digits && !joined ? TokenKind::kNumber : TokenKind::kWord);
+          EXPECT_EQ(tokens[0].capitalized, word[0] >= 'A' && word[0] <= 'Z');
+        }
+      }
+    }
+  }
 }
 
 TEST(TextTokenizeTest, Quotes) {
