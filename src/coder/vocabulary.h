@@ -131,12 +131,17 @@ class Vocabulary {
   size_t size() const { return words_.size(); }
 
  private:
-  // Open addressing over word ids: a slot holds id + 1 (0 = empty) and the word's hash, so a
-  // probe compares strings only on a full hash match (WordHash).
+  // Open addressing over word ids: a slot holds id + 1 (0 = empty), the word's hash and, for a
+  // word of up to kInline bytes (nearly all), the word itself, so that a probe reads one cache
+  // line and compares bytes only on a full hash match (WordHash).
+  static constexpr size_t kInline = 18;
   struct Slot {
     uint64_t hash = 0;
     uint32_t id_plus_one = 0;
+    uint8_t size = 0;
+    char text[kInline + 1] = {};
   };
+  static_assert(sizeof(Slot) == 32);
   void Grow();
   WordIds LookupUncached(std::string_view norm) const;
   void AddTags(WordIds* ids) const;
