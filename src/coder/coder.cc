@@ -2365,6 +2365,7 @@ void Coder::Impl::Analyze(Sentence* s, Day date, Discourse* discourse) const {
   s->starts.resize(n);
   s->deleted.assign(n, 0);
   bool lower = false, upper = false;
+  for (const Token& t : s->tokens) vocab.PrefetchLookup(t.norm);
   for (size_t i = 0; i < n; ++i) {
     const Token& t = s->tokens[i];
     s->ids[i] = vocab.Lookup(t.norm);

@@ -104,6 +104,13 @@ uint32_t Vocabulary::Find(std::string_view word) const {
   }
 }
 
+void Vocabulary::PrefetchLookup(std::string_view norm) const {
+  if (norm.size() > LookupCache::kMaxWord) return;
+  const LookupCache::Slot* set = ThreadCache()->slots[WordHash(norm) & (LookupCache::kSets - 1)];
+  __builtin_prefetch(&set[0]);
+  __builtin_prefetch(&set[1]);
+}
+
 WordIds Vocabulary::Lookup(std::string_view norm) const {
   if (norm.size() > LookupCache::kMaxWord) return LookupUncached(norm);
   LookupCache::Slot* set = ThreadCache()->slots[WordHash(norm) & (LookupCache::kSets - 1)];

@@ -127,6 +127,9 @@ class Vocabulary {
   // answers for recent words are kept in a small per-thread cache (keyed by this vocabulary's
   // serial number, which changes on every Add, so a cached answer is never stale).
   WordIds Lookup(std::string_view norm) const;
+  // A memory hint (it changes nothing else): the cached answer for `norm` is about to be read.
+  // Hinting a sentence's words before looking them up lets their cache misses overlap.
+  void PrefetchLookup(std::string_view norm) const;
   const std::string& word(uint32_t id) const { return words_[id]; }
   size_t size() const { return words_.size(); }
 
