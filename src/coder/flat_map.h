@@ -41,6 +41,12 @@ class FlatMap {
   }
 
   size_t size() const { return size_; }
+  // Calls f(key, value) for every entry, in no particular order.
+  template <typename F>
+  void ForEach(F&& f) const {
+    for (const Slot& s : slots_)
+      if (!(s.value == Value{})) f(s.key, s.value);
+  }
 
  private:
   struct Slot {

@@ -16,9 +16,11 @@ void PhraseTrie::Add(const Phrase& phrase, Vocabulary* vocabulary, uint32_t valu
     } else {
       nodes_[node].child_words |= ChildBit(id);
       children = &edges_[Key(node, id)];
+      AddToEdgeFilter(Key(node, id));
     }
     uint32_t& child = w.exact ? children->exact : children->stem;
     if (child == 0) child = next;
+    if (node != 0 && edges_.size() * 8 > edge_filter_mask_ + 1) GrowEdgeFilter();
     node = child;
     if (node == next) nodes_.emplace_back();
   }
@@ -36,6 +38,12 @@ void PhraseTrie::Add(const Phrase& phrase, Vocabulary* vocabulary, uint32_t valu
   for (uint32_t v : more)
     if (v == value) return;
   more.push_back(value);
+}
+
+void PhraseTrie::GrowEdgeFilter() {
+  edge_filter_.assign(edge_filter_.size() * 4, 0);
+  edge_filter_mask_ = edge_filter_.size() * 64 - 1;
+  edges_.ForEach([&](uint64_t key, const Children&) { AddToEdgeFilter(key); });
 }
 
 bool PhraseTrie::LongestMatch(std::span<const WordIds> tokens, size_t start, size_t* end,

@@ -95,6 +95,20 @@ class PhraseTrie {
     if (node == 0) return word < roots_.size() ? roots_[word] : Children{};
     return edges_.Find(Key(node, word));
   }
+  // A second filter over all edges below the root, one bit per (node, word) by hash, about
+  // eight bits an edge: a node's own 64 bits say little once it has dozens of children ("THE"
+  // starts hundreds of names), and a failed probe of edges_ costs a cache miss in a table many
+  // times this size.
+  static uint64_t EdgeHash(uint64_t key) { return (key * 0x9E3779B97F4A7C15ULL) >> 20; }
+  bool MayHaveEdge(uint64_t key) const {
+    const uint64_t bit = EdgeHash(key) & edge_filter_mask_;
+    return (edge_filter_[bit >> 6] >> (bit & 63)) & 1;
+  }
+  void AddToEdgeFilter(uint64_t key) {
+    const uint64_t bit = EdgeHash(key) & edge_filter_mask_;
+    edge_filter_[bit >> 6] |= uint64_t{1} << (bit & 63);
+  }
+  void GrowEdgeFilter();
   bool MayStart(const WordIds& t) const {
     if (t.exact != kNoWord && Starts(t.exact)) return true;
     for (uint8_t i = 0; i < t.stem_count; ++i)
@@ -115,7 +129,8 @@ class PhraseTrie {
     const WordIds& t = tokens[pos];
     // At the root the array answers; below it the filter first, then edges_.
     auto children = [&](uint32_t word) {
-      if (node != 0 && !(here.child_words & ChildBit(word))) return Children{};
+      if (node != 0 && (!(here.child_words & ChildBit(word)) || !MayHaveEdge(Key(node, word))))
+        return Children{};
       return ChildrenOf(node, word);
     };
     if (t.exact != kNoWord) {
@@ -132,6 +147,8 @@ class PhraseTrie {
   // without a hash probe. Deeper edges are in edges_, by Key(node, word).
   std::vector<Children> roots_;
   FlatMap<Children> edges_;
+  std::vector<uint64_t> edge_filter_ = std::vector<uint64_t>(1);  // (see MayHaveEdge)
+  uint64_t edge_filter_mask_ = 63;                                // its size in bits - 1
   std::vector<std::vector<uint32_t>> extra_values_;  // values after a node's first
 };
 
