@@ -1729,11 +1729,17 @@ static void CandidatePatterns(const Coder::Impl::PatternIndex& index,
     for (uint32_t k = 0; k < patterns; ++k) out->push_back(k);
     return;
   }
+  // Each run is ascending: merged in, not sorted (a block has a few keyed runs at most).
+  thread_local std::vector<uint32_t> merged;
   out->assign(index.unkeyed.begin(), index.unkeyed.end());
-  for (uint32_t key : keys)
-    if (const auto* slot = index.Find(key))
-      out->insert(out->end(), index.keyed.begin() + slot->begin, index.keyed.begin() + slot->end);
-  std::sort(out->begin(), out->end());
+  for (uint32_t key : keys) {
+    const auto* slot = index.Find(key);
+    if (!slot) continue;
+    const auto begin = index.keyed.begin() + slot->begin, end = index.keyed.begin() + slot->end;
+    merged.resize(out->size() + (end - begin));
+    std::merge(out->begin(), out->end(), begin, end, merged.begin());
+    out->swap(merged);
+  }
 }
 
 void Coder::Impl::CodeVerbs(const Sentence& s, uint32_t sentence_index, Day date,
