@@ -335,10 +335,14 @@ void Coder::Impl::Compile() {
     discards.Add(dict.discards[i].words, &vocab, i);
   for (uint32_t i = 0; i < dict.synsets.size(); ++i)
     for (const Phrase& m : dict.synsets[i].members) synsets.Add(m, &vocab, i);
+  form_codes.assign(dict.verb_forms.size(), 0);
   for (uint32_t i = 0; i < dict.verb_forms.size(); ++i) {
+    const VerbForm& vf = dict.verb_forms[i];
     Phrase p;
-    for (const std::string& w : dict.verb_forms[i].words) p.push_back(PhraseWord{w, false});
+    for (const std::string& w : vf.words) p.push_back(PhraseWord{w, false});
     verbs.Add(p, &vocab, i);
+    const EventCode& code = vf.has_own_code ? vf.own_code : dict.verb_blocks[vf.block].code;
+    form_codes[i] = code.kind != EventCode::Kind::kNull;
   }
   for (uint32_t i = 0; i < dict.actor_phrases.size(); ++i) {
     const ActorPhrase& ap = dict.actor_phrases[i];
@@ -2354,12 +2358,9 @@ void Coder::Impl::CodeVerbs(const Sentence& s, uint32_t sentence_index, Day date
 // A form listed in several blocks ("--- SHOT [---] ---" and "--- SHOT [223] ---") belongs to the
 // first block that gives it a code: a null block gives way to one that codes the verb.
 uint32_t Coder::Impl::FormThatCodes(const std::vector<uint32_t>& forms) const {
-  if (forms.size() == 1) return forms.front();  // (without reading the form and its block)
-  for (uint32_t f : forms) {
-    const VerbForm& vf = dict.verb_forms[f];
-    const EventCode& code = vf.has_own_code ? vf.own_code : dict.verb_blocks[vf.block].code;
-    if (code.kind != EventCode::Kind::kNull) return f;
-  }
+  if (forms.size() == 1) return forms.front();
+  for (uint32_t f : forms)
+    if (form_codes[f]) return f;
   return forms.front();
 }
 
@@ -2386,6 +2387,7 @@ void Coder::Impl::Analyze(Sentence* s, Day date, Discourse* discourse) const {
     if (s->starts[i] & kStartsActor) actors.PrefetchRoots(s->ids[i]);
     if (s->starts[i] & kStartsAgent) agents.PrefetchRoots(s->ids[i]);
     if (s->starts[i] & kStartsVerb) verbs.PrefetchRoots(s->ids[i]);
+    if (s->starts[i] & kStartsSynset) synsets.PrefetchRoots(s->ids[i]);
   }
   size_t present = 0;
   for (const WordIds& w : s->ids) present += (w.exact != kNoWord) + w.stem_count;

@@ -91,6 +91,7 @@ struct Coder::Impl {
     }
   };
   std::vector<PatternIndex> block_index;
+  std::vector<uint8_t> form_codes;   // per verb form: 1 when its code is not null (FormThatCodes)
   std::vector<uint8_t> pattern_key;  // per word id: 1 when it keys patterns of some PatternIndex
   std::vector<uint8_t> actor_is_person;                      // per actor
   std::vector<uint8_t> agent_is_title;                       // per agent phrase: a person's title
