@@ -316,9 +316,11 @@ void Coder::Impl::Compile() {
   id_by = vocab.Add("BY");
   id_of = vocab.Add("OF");
   for (const ClosedClassWord& w : ClosedClassWords()) vocab.Add(w.word);
+  actor_of_phrase.resize(dict.actor_phrases.size());
   for (uint32_t i = 0; i < dict.actor_phrases.size(); ++i) {
     const Phrase& words = dict.actor_phrases[i].words;
     actors.Add(words, &vocab, i);
+    actor_of_phrase[i] = dict.actor_phrases[i].actor;
     if (std::none_of(words.begin(), words.end(), [](const PhraseWord& w) { return w.gap_before; }))
       continue;
     GappedPhrase g;
@@ -329,8 +331,11 @@ void Coder::Impl::Compile() {
   }
   std::sort(gapped_actors.begin(), gapped_actors.end(),
             [](const GappedPhrase& a, const GappedPhrase& b) { return a.first < b.first; });
-  for (uint32_t i = 0; i < dict.agent_phrases.size(); ++i)
+  agent_of_phrase.resize(dict.agent_phrases.size());
+  for (uint32_t i = 0; i < dict.agent_phrases.size(); ++i) {
     agents.Add(dict.agent_phrases[i].words, &vocab, i);
+    agent_of_phrase[i] = dict.agent_phrases[i].agent;
+  }
   for (uint32_t i = 0; i < dict.discards.size(); ++i)
     discards.Add(dict.discards[i].words, &vocab, i);
   for (uint32_t i = 0; i < dict.synsets.size(); ++i)
@@ -587,7 +592,7 @@ static void RememberForDescriptions(const NounPhrase& np, Discourse* d);
 // even where the dictionary lists no entry for the surname alone.
 void Coder::Impl::RememberPersonWords(const Sentence& s, uint32_t start, uint32_t end,
                                       uint32_t phrase, Discourse* discourse) const {
-  const uint32_t actor = dict.actor_phrases[phrase].actor;
+  const uint32_t actor = actor_of_phrase[phrase];
   if (!actor_is_person[actor] || end - start < 2) return;
   for (uint32_t t = start; t < end; ++t) {
     const Token& tok = s.tokens[t];
@@ -595,7 +600,7 @@ void Coder::Impl::RememberPersonWords(const Sentence& s, uint32_t start, uint32_
     auto it = discourse->person_words.find(tok.norm);
     if (it == discourse->person_words.end())
       discourse->person_words.emplace(tok.norm, phrase);
-    else if (it->second != kNoWord && dict.actor_phrases[it->second].actor != actor)
+    else if (it->second != kNoWord && actor_of_phrase[it->second] != actor)
       it->second = kNoWord;
   }
 }
@@ -718,7 +723,7 @@ void Coder::Impl::FindNounPhrases(Sentence* s, Day date, Discourse* discourse) c
       // Proper names start with a capital in mixed-case text ("us" is not the US), after a
       // leading article of the name ("the Shire"); null entries ("official visit [---]") block
       // in any case.
-      const std::string& resolved = ResolveActor(dict.actor_phrases[actor_phrase].actor, date);
+      const std::string& resolved = ResolveActor(actor_of_phrase[actor_phrase], date);
       const size_t cap = (s->flags[i] & kDeterminer) && i + 1 < actor_end ? i + 1 : i;
       if (s->mixed_case && !s->tokens[cap].capitalized && !Is(resolved, "---")) actor_end = i;
       if (actor_end > i && resolved.empty()) actor_end = i;
@@ -742,12 +747,12 @@ void Coder::Impl::FindNounPhrases(Sentence* s, Day date, Discourse* discourse) c
     }
     if (actor_end > i && actor_end >= agent_end) {
       units.push_back({Unit::kActor, static_cast<uint32_t>(i), static_cast<uint32_t>(actor_end),
-                       dict.actor_phrases[actor_phrase].actor, actor_phrase});
+                       actor_of_phrase[actor_phrase], actor_phrase});
       RememberPersonWords(*s, units.back().start, units.back().end, actor_phrase, discourse);
       i = actor_end;
     } else if (agent_end > i) {
       units.push_back({Unit::kAgent, static_cast<uint32_t>(i), static_cast<uint32_t>(agent_end),
-                       dict.agent_phrases[agent_phrase].agent, agent_phrase});
+                       agent_of_phrase[agent_phrase], agent_phrase});
       i = agent_end;
     } else {
       bool first_person = (s->flags[i] & kFirstPerson) ||

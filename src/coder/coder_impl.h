@@ -91,6 +91,9 @@ struct Coder::Impl {
     }
   };
   std::vector<PatternIndex> block_index;
+  // The owner of each actor and agent phrase (ActorPhrase::actor, AgentPhrase::agent), packed:
+  // the phrase records are large and read only when a match is explained.
+  std::vector<uint32_t> actor_of_phrase, agent_of_phrase;
   std::vector<uint8_t> form_codes;   // per verb form: 1 when its code is not null (FormThatCodes)
   std::vector<uint8_t> pattern_key;  // per word id: 1 when it keys patterns of some PatternIndex
   std::vector<uint8_t> actor_is_person;                      // per actor
