@@ -2377,10 +2377,16 @@ void Coder::Impl::Analyze(Sentence* s, Day date, Discourse* discourse) const {
   s->starts.resize(n);
   s->deleted.assign(n, 0);
   bool lower = false, upper = false;
-  for (const Token& t : s->tokens) vocab.PrefetchLookup(t.norm);
+  // Each word hashed once: the hash hints its cached lookup to memory, then finds it.
+  thread_local std::vector<uint64_t> hashes;
+  hashes.resize(n);
+  for (size_t i = 0; i < n; ++i) {
+    hashes[i] = coder::WordHash(s->tokens[i].norm);
+    vocab.PrefetchLookup(hashes[i]);
+  }
   for (size_t i = 0; i < n; ++i) {
     const Token& t = s->tokens[i];
-    s->ids[i] = vocab.Lookup(t.norm);
+    s->ids[i] = vocab.Lookup(t.norm, hashes[i]);
     const WordIds& w = s->ids[i];
     s->flags[i] = w.exact_tags;  // the word's flags, carried by the lookup (Compile)
     s->starts[i] = w.form_tags;  // tries the word or one of its base forms starts

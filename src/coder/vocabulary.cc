@@ -84,9 +84,8 @@ void Vocabulary::SetClassifier(Classifier classifier) {
   serial_ = next_serial.fetch_add(1);  // cached Lookup() answers carry the old text tags
 }
 
-uint32_t Vocabulary::Find(std::string_view word) const {
+uint32_t Vocabulary::Find(std::string_view word, uint64_t h) const {
   if (slots_.empty()) return kNoWord;
-  const uint64_t h = WordHash(word);
   if (!MayHave(h)) return kNoWord;
   const size_t mask = slots_.size() - 1;
   for (size_t i = h & mask;; i = (i + 1) & mask) {
@@ -104,16 +103,15 @@ uint32_t Vocabulary::Find(std::string_view word) const {
   }
 }
 
-void Vocabulary::PrefetchLookup(std::string_view norm) const {
-  if (norm.size() > LookupCache::kMaxWord) return;
-  const LookupCache::Slot* set = ThreadCache()->slots[WordHash(norm) & (LookupCache::kSets - 1)];
+void Vocabulary::PrefetchLookup(uint64_t hash) const {
+  const LookupCache::Slot* set = ThreadCache()->slots[hash & (LookupCache::kSets - 1)];
   __builtin_prefetch(&set[0]);
   __builtin_prefetch(&set[1]);
 }
 
-WordIds Vocabulary::Lookup(std::string_view norm) const {
-  if (norm.size() > LookupCache::kMaxWord) return LookupUncached(norm);
-  LookupCache::Slot* set = ThreadCache()->slots[WordHash(norm) & (LookupCache::kSets - 1)];
+WordIds Vocabulary::Lookup(std::string_view norm, uint64_t hash) const {
+  if (norm.size() > LookupCache::kMaxWord) return LookupUncached(norm, hash);
+  LookupCache::Slot* set = ThreadCache()->slots[hash & (LookupCache::kSets - 1)];
   for (int way = 0; way < 2; ++way) {
     const LookupCache::Slot& slot = set[way];
     if (slot.serial == serial_ && slot.size == norm.size() &&
@@ -122,7 +120,7 @@ WordIds Vocabulary::Lookup(std::string_view norm) const {
   }
   set[1] = set[0];
   LookupCache::Slot& slot = set[0];
-  slot.ids = LookupUncached(norm);
+  slot.ids = LookupUncached(norm, hash);
   slot.serial = serial_;
   slot.size = static_cast<uint8_t>(norm.size());
   std::memcpy(slot.word, norm.data(), norm.size());
@@ -137,10 +135,10 @@ void Vocabulary::AddTags(WordIds* ids) const {
   for (uint8_t i = 0; i < ids->stem_count; ++i) ids->form_tags |= form_tags_[ids->stems[i]];
 }
 
-WordIds Vocabulary::LookupUncached(std::string_view norm) const {
+WordIds Vocabulary::LookupUncached(std::string_view norm, uint64_t hash) const {
   WordIds ids;
   if (classifier_) ids.text_tags = classifier_(norm);
-  ids.exact = Find(norm);
+  ids.exact = Find(norm, hash);
   // Base forms are only tried for words of at least 4 letters, so that "USED" never becomes "US"
   // and "ITS" never "IT"; the base itself must have 3 letters ("CRIES" → CRY, "USES" → no "US").
   if (norm.size() < 4) {

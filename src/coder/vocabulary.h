@@ -115,7 +115,8 @@ class Vocabulary {
   // Adds a word (normalised) and returns its id.
   uint32_t Add(std::string_view word);
   // The id of a word, or kNoWord.
-  uint32_t Find(std::string_view word) const;
+  uint32_t Find(std::string_view word) const { return Find(word, WordHash(word)); }
+  uint32_t Find(std::string_view word, uint64_t hash) const;  // hash == WordHash(word)
   // Attaches tags to a word: `exact_tags` reach a token that is the word itself, `form_tags`
   // also a token that is a regular inflection of it (WordIds).
   void SetTags(uint32_t id, uint32_t exact_tags, uint8_t form_tags);
@@ -126,10 +127,13 @@ class Vocabulary {
   // The exact and stem ids of a text token's normalised form. News repeats its words, so the
   // answers for recent words are kept in a small per-thread cache (keyed by this vocabulary's
   // serial number, which changes on every Add, so a cached answer is never stale).
-  WordIds Lookup(std::string_view norm) const;
-  // A memory hint (it changes nothing else): the cached answer for `norm` is about to be read.
-  // Hinting a sentence's words before looking them up lets their cache misses overlap.
-  void PrefetchLookup(std::string_view norm) const;
+  WordIds Lookup(std::string_view norm) const { return Lookup(norm, WordHash(norm)); }
+  // The same when the caller has hashed the word already (hash == WordHash(norm)).
+  WordIds Lookup(std::string_view norm, uint64_t hash) const;
+  // A memory hint (it changes nothing else): the cached answer for the word of this WordHash is
+  // about to be read. Hinting a sentence's words before looking them up lets their cache
+  // misses overlap.
+  void PrefetchLookup(uint64_t hash) const;
   const std::string& word(uint32_t id) const { return words_[id]; }
   size_t size() const { return words_.size(); }
 
@@ -146,7 +150,7 @@ class Vocabulary {
   };
   static_assert(sizeof(Slot) == 32);
   void Grow();
-  WordIds LookupUncached(std::string_view norm) const;
+  WordIds LookupUncached(std::string_view norm, uint64_t hash) const;
   void AddTags(WordIds* ids) const;
   // One bit per word (the top 20 bits of its hash): most base forms tried for a token are no
   // word at all, and this filter (128 KB) says so without touching slots_.
