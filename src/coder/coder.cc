@@ -1784,6 +1784,11 @@ void Coder::Impl::CodeVerbs(const Sentence& s, uint32_t sentence_index, Day date
     auto key = [&](uint32_t id) {
       if (id < pattern_key.size() && pattern_key[id]) keys.push_back(id);
     };
+    // The start bit says some id of the token keys a block: when it has one id, that one.
+    if (w.stem_count == 0) {
+      keys.push_back(w.exact);
+      continue;
+    }
     if (w.exact != kNoWord) key(w.exact);
     for (uint8_t k = 0; k < w.stem_count; ++k) key(w.stems[k]);
   }
@@ -1951,11 +1956,13 @@ void Coder::Impl::CodeVerbs(const Sentence& s, uint32_t sentence_index, Day date
     };
     of_actor_alone(&psource, &of_source);
     of_actor_alone(&ptarget, &of_target);
-    EventCode code = form.has_own_code ? form.own_code : block.code;
+    // The code that applies (copied below only for a verb that codes an event, as negation and
+    // offers may change it).
+    const EventCode* applied = form.has_own_code ? &form.own_code : &block.code;
     RuleRef rule;
     if (matched) {
       const Pattern& pattern = block.patterns[matched->pattern];
-      code = pattern.code;
+      applied = &pattern.code;
       rule = RuleRef{pattern.where, pattern.text};
     } else {
       rule = RuleRef{form.where, form.lemma, form.has_own_code ? &form.own_code : &block.code};
@@ -2037,7 +2044,7 @@ void Coder::Impl::CodeVerbs(const Sentence& s, uint32_t sentence_index, Day date
       if (adjacent) complement_of = static_cast<int>(vi - 1);
     }
 
-    if (code.kind == EventCode::Kind::kDiscard || code.kind == EventCode::Kind::kComplex) {
+    if (applied->kind == EventCode::Kind::kDiscard || applied->kind == EventCode::Kind::kComplex) {
       events->clear();
       return;
     }
@@ -2047,10 +2054,11 @@ void Coder::Impl::CodeVerbs(const Sentence& s, uint32_t sentence_index, Day date
         !Is(verb_root[complement_of], "01"))
       governed = true;
     if (governor != kNone && verb_negated[governor]) negated = true;
-    if (code.kind != EventCode::Kind::kEvent) {
+    if (applied->kind != EventCode::Kind::kEvent) {
       // A null code still governs what follows ("plans to" codes nothing, "said" neither).
       continue;
     }
+    EventCode code = *applied;
     verb_coded[vi] = true;
     verb_root[vi] = code.code.substr(0, 2);
     if (governed) continue;
