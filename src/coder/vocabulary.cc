@@ -3,8 +3,14 @@
 
 #include <algorithm>
 #include <atomic>
+#include <cstdlib>
 #include <cstring>
-#include <memory>
+#include <new>
+#include <type_traits>
+
+#if defined(__unix__)
+#include <sys/mman.h>
+#endif
 
 namespace dragoman::coder {
 
@@ -31,9 +37,42 @@ struct LookupCache {
   Slot slots[kSets][2];
 };
 
+// All-zero bytes are an empty cache (serial 0 in every slot), so the cache is mapped from the
+// system as zero pages, each touched only when a word first lands in it, rather than 2 MB
+// written (and faulted in) at a thread's first lookup. (calloc where mmap is not available.)
+static_assert(std::is_trivially_copyable_v<LookupCache>);
+struct CacheMemory {
+  LookupCache* cache = nullptr;
+  bool mapped = false;
+  CacheMemory() {
+#if defined(__unix__)
+    void* p = mmap(nullptr, sizeof(LookupCache), PROT_READ | PROT_WRITE,
+                   MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    if (p != MAP_FAILED) {
+      cache = static_cast<LookupCache*>(p);
+      mapped = true;
+      return;
+    }
+#endif
+    cache = static_cast<LookupCache*>(std::calloc(1, sizeof(LookupCache)));
+    if (!cache) throw std::bad_alloc();
+  }
+  ~CacheMemory() {
+#if defined(__unix__)
+    if (mapped) {
+      munmap(cache, sizeof(LookupCache));
+      return;
+    }
+#endif
+    std::free(cache);
+  }
+  CacheMemory(const CacheMemory&) = delete;
+  CacheMemory& operator=(const CacheMemory&) = delete;
+};
+
 LookupCache* ThreadCache() {
-  thread_local std::unique_ptr<LookupCache> cache = std::make_unique<LookupCache>();
-  return cache.get();
+  thread_local CacheMemory memory;
+  return memory.cache;
 }
 
 }  // namespace
@@ -53,9 +92,9 @@ void Vocabulary::Grow() {
 }
 
 uint32_t Vocabulary::Add(std::string_view word) {
-  if (uint32_t id = Find(word); id != kNoWord) return id;
-  if ((words_.size() + 1) * 2 > slots_.size()) Grow();
   const uint64_t h = WordHash(word);
+  if (uint32_t id = Find(word, h); id != kNoWord) return id;
+  if ((words_.size() + 1) * 2 > slots_.size()) Grow();
   const size_t mask = slots_.size() - 1;
   size_t i = h & mask;
   while (slots_[i].id_plus_one != 0) i = (i + 1) & mask;
