@@ -536,7 +536,12 @@ CodedDocument CodeSpans(const Coder::Impl& impl, std::string_view text, std::vec
   std::unordered_set<std::string> seen;
   coder::SentencePool pool(out.sentences.size());
   std::vector<Sentence>& sentences = pool.sentences();
+  // Sentences too long to code are skipped (1), and so are sentences a discard phrase
+  // matches (2): those are still analysed, as the discourse runs through them.
   std::vector<uint8_t> skip(out.sentences.size(), 0);
+  // The words of every sentence first (each sentence alone; a story discard ends the document
+  // there), then their phrases, in order, through the discourse (Impl::Analyze).
+  std::vector<uint32_t> values;
   for (uint32_t i = 0; i < out.sentences.size(); ++i) {
     const Span sp = out.sentences[i];
     Sentence& s = sentences[i];
@@ -550,14 +555,13 @@ CodedDocument CodeSpans(const Coder::Impl& impl, std::string_view text, std::vec
       skip[i] = 1;
       continue;
     }
-    impl.Analyze(&s, date, &discourse);
+    impl.AnalyzeWords(&s);
     // Discards.
-    std::vector<uint32_t> values;
     for (size_t t = 0; t < s.tokens.size() && !skip[i]; ++t) {
       size_t end;
       if ((s.starts[t] & coder::kStartsDiscard) &&
           impl.discards.LongestAt(std::span<const WordIds>(s.ids), t, &end, &values)) {
-        skip[i] = 1;
+        skip[i] = 2;
         if (impl.dict.discards[values.front()].story) {
           out.discarded = true;
           return out;
@@ -565,6 +569,8 @@ CodedDocument CodeSpans(const Coder::Impl& impl, std::string_view text, std::vec
       }
     }
   }
+  for (uint32_t i = 0; i < out.sentences.size(); ++i)
+    if (skip[i] != 1) impl.AnalyzePhrases(&sentences[i], date, &discourse);
   AttributeQuotes(impl, &sentences, &out.quotes);
   StoryCalendar calendar(date);
   std::vector<Event> events;  // one sentence's; the storage is kept from sentence to sentence

@@ -2377,7 +2377,7 @@ uint32_t Coder::Impl::FormThatCodes(const std::vector<uint32_t>& forms) const {
   return forms.front();
 }
 
-void Coder::Impl::Analyze(Sentence* s, Day date, Discourse* discourse) const {
+void Coder::Impl::AnalyzeWords(Sentence* s) const {
   Tokenize(s->text, s->span, &s->tokens);
   const size_t n = s->tokens.size();
   s->ids.resize(n);
@@ -2438,11 +2438,8 @@ void Coder::Impl::Analyze(Sentence* s, Day date, Discourse* discourse) const {
   s->verb_end.assign(n, 0);
   s->in_unit.assign(n, 0);
   s->verb_form.assign(n, 0);
-  for (size_t i = 0; i < n; ++i) {
-    if (s->starts[i] & kStartsActor) actors.PrefetchNodes(s->ids[i]);
-    if (s->starts[i] & kStartsAgent) agents.PrefetchNodes(s->ids[i]);
+  for (size_t i = 0; i < n; ++i)
     if (s->starts[i] & kStartsVerb) verbs.PrefetchNodes(s->ids[i]);
-  }
   thread_local std::vector<uint32_t> values;
   for (size_t i = 0; i < n; ++i) {
     size_t end;
@@ -2451,6 +2448,14 @@ void Coder::Impl::Analyze(Sentence* s, Day date, Discourse* discourse) const {
       s->verb_end[i] = static_cast<uint32_t>(end);
       s->verb_form[i] = FormThatCodes(values);
     }
+  }
+}
+
+void Coder::Impl::AnalyzePhrases(Sentence* s, Day date, Discourse* discourse) const {
+  const size_t n = s->tokens.size();
+  for (size_t i = 0; i < n; ++i) {
+    if (s->starts[i] & kStartsActor) actors.PrefetchNodes(s->ids[i]);
+    if (s->starts[i] & kStartsAgent) agents.PrefetchNodes(s->ids[i]);
   }
   FindNounPhrases(s, date, discourse);
   // "complete, full diplomatic ties": a comma between two adjectives ends nothing.

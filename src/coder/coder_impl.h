@@ -147,7 +147,16 @@ struct Coder::Impl {
   // The actor's code at `date` ("" when it has none); refers into `dict`.
   const std::string& ResolveActor(uint32_t actor, Day date) const;
 
-  void Analyze(Sentence* s, Day date, Discourse* discourse) const;
+  // A sentence's analysis, in two stages: its words (tokens, word ids, synsets, verb forms),
+  // which depends on the sentence alone, then its phrases (noun phrases, comma clauses, verbs),
+  // which reads and updates the discourse. Analyze() does both; a document runs each stage over
+  // all its sentences in turn, so that each stage's code stays in the instruction cache.
+  void Analyze(Sentence* s, Day date, Discourse* discourse) const {
+    AnalyzeWords(s);
+    AnalyzePhrases(s, date, discourse);
+  }
+  void AnalyzeWords(Sentence* s) const;
+  void AnalyzePhrases(Sentence* s, Day date, Discourse* discourse) const;
   void FindNounPhrases(Sentence* s, Day date, Discourse* discourse) const;
   void DeleteCommaClauses(Sentence* s) const;
   void InferCountries(Sentence* s) const;
