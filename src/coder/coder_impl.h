@@ -94,7 +94,13 @@ struct Coder::Impl {
   // The owner of each actor and agent phrase (ActorPhrase::actor, AgentPhrase::agent), packed:
   // the phrase records are large and read only when a match is explained.
   std::vector<uint32_t> actor_of_phrase, agent_of_phrase;
-  std::vector<uint8_t> form_codes;   // per verb form: 1 when its code is not null (FormThatCodes)
+  // Per verb form, what the verb passes read of it, packed (a VerbForm is large): its verb
+  // word's index and whether its code is not null (FormThatCodes).
+  struct FormFacts {
+    uint32_t verb_word = 0;
+    bool codes = false;
+  };
+  std::vector<FormFacts> form_facts;
   std::vector<uint8_t> pattern_key;  // per word id: 1 when it keys patterns of some PatternIndex
   std::vector<uint8_t> actor_is_person;                      // per actor
   std::vector<uint8_t> agent_is_title;                       // per agent phrase: a person's title
