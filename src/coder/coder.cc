@@ -347,7 +347,8 @@ void Coder::Impl::Compile() {
     for (const std::string& w : vf.words) p.push_back(PhraseWord{w, false});
     verbs.Add(p, &vocab, i);
     const EventCode& code = vf.has_own_code ? vf.own_code : dict.verb_blocks[vf.block].code;
-    form_facts[i] = FormFacts{vf.verb_word, code.kind != EventCode::Kind::kNull};
+    form_facts[i] = FormFacts{vf.verb_word, vf.block, vf.has_own_code,
+                              code.kind != EventCode::Kind::kNull};
   }
   for (uint32_t i = 0; i < dict.actor_phrases.size(); ++i) {
     const ActorPhrase& ap = dict.actor_phrases[i];
@@ -1801,8 +1802,10 @@ void Coder::Impl::CodeVerbs(const Sentence& s, uint32_t sentence_index, Day date
   NounPhrase of_source, of_target, new_source, new_target;
   for (size_t vi = 0; vi < s.verbs.size(); ++vi) {
     const VerbHit& v = s.verbs[vi];
+    // (The form's record is large and read only when its own code or its rule is needed.)
+    const FormFacts& facts = form_facts[v.form];
     const VerbForm& form = dict.verb_forms[v.form];
-    const VerbBlock& block = dict.verb_blocks[form.block];
+    const VerbBlock& block = dict.verb_blocks[facts.block];
     size_t cs, ce;
     clause_bounds(v.start, &cs, &ce);
     // "released 39 prisoners, according to the Israel Prison Service": who reports the act is
@@ -1918,13 +1921,13 @@ void Coder::Impl::CodeVerbs(const Sentence& s, uint32_t sentence_index, Day date
     // Patterns, longest first.
     const CompiledPattern* matched = nullptr;
     int psource = kNone, ptarget = kNone;
-    const std::vector<CompiledPattern>& patterns = block_patterns[form.block];
-    const std::vector<PatternFilter>& filters = block_filters[form.block];
+    const std::vector<CompiledPattern>& patterns = block_patterns[facts.block];
+    const std::vector<PatternFilter>& filters = block_filters[facts.block];
     // (A linear search: a sentence has a few dozen ids, and sorting them cost more than it saved.)
     auto present = [&](uint32_t w) {
       return std::find(s.present.begin(), s.present.end(), w) != s.present.end();
     };
-    CandidatePatterns(block_index[form.block], keys, patterns.size(), &candidates);
+    CandidatePatterns(block_index[facts.block], keys, patterns.size(), &candidates);
     for (uint32_t k : candidates) {
       const PatternFilter& f = filters[k];
       // TABARI's "complex" [+++] marks are not used by PETRARCH either: such a pattern is
@@ -1959,15 +1962,14 @@ void Coder::Impl::CodeVerbs(const Sentence& s, uint32_t sentence_index, Day date
     of_actor_alone(&ptarget, &of_target);
     // The code that applies (copied below only for a verb that codes an event, as negation and
     // offers may change it).
-    const EventCode* applied = form.has_own_code ? &form.own_code : &block.code;
-    RuleRef rule;
-    if (matched) {
-      const Pattern& pattern = block.patterns[matched->pattern];
-      applied = &pattern.code;
-      rule = RuleRef{pattern.where, pattern.text};
-    } else {
-      rule = RuleRef{form.where, form.lemma, form.has_own_code ? &form.own_code : &block.code};
-    }
+    const EventCode* applied = facts.has_own_code ? &form.own_code : &block.code;
+    const Pattern* pattern = matched ? &block.patterns[matched->pattern] : nullptr;
+    if (pattern) applied = &pattern->code;
+    // The entry behind the code, for the events' rule (most verbs code none).
+    auto rule = [&] {
+      return pattern ? RuleRef{pattern->where, pattern->text}
+                     : RuleRef{form.where, form.lemma, applied};
+    };
 
     // Subject: nearest noun phrase before the verb not governed by a preposition.
     int subject = kNone;
@@ -2316,7 +2318,7 @@ void Coder::Impl::CodeVerbs(const Sentence& s, uint32_t sentence_index, Day date
           }
           e.cameo = cameo_code;
           e.verb = Span{s.tokens[v.start].start, s.tokens[v.end - 1].end};
-          e.rule = Rule(rule);
+          e.rule = Rule(rule());
           if (is_paired) e.rule += " (paired)";
           e.date = date;
           e.negated = negated;

@@ -95,9 +95,12 @@ struct Coder::Impl {
   // the phrase records are large and read only when a match is explained.
   std::vector<uint32_t> actor_of_phrase, agent_of_phrase;
   // Per verb form, what the verb passes read of it, packed (a VerbForm is large): its verb
-  // word's index and whether its code is not null (FormThatCodes).
+  // word's index, its block, whether it has a code of its own and whether its code is not null
+  // (FormThatCodes).
   struct FormFacts {
     uint32_t verb_word = 0;
+    uint32_t block = 0;
+    bool has_own_code = false;
     bool codes = false;
   };
   std::vector<FormFacts> form_facts;
