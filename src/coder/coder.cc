@@ -332,9 +332,12 @@ void Coder::Impl::Compile() {
   std::sort(gapped_actors.begin(), gapped_actors.end(),
             [](const GappedPhrase& a, const GappedPhrase& b) { return a.first < b.first; });
   agent_of_phrase.resize(dict.agent_phrases.size());
+  agent_head.resize(dict.agent_phrases.size());
   for (uint32_t i = 0; i < dict.agent_phrases.size(); ++i) {
-    agents.Add(dict.agent_phrases[i].words, &vocab, i);
-    agent_of_phrase[i] = dict.agent_phrases[i].agent;
+    const AgentPhrase& ph = dict.agent_phrases[i];
+    agents.Add(ph.words, &vocab, i);
+    agent_of_phrase[i] = ph.agent;
+    if (!ph.words.empty()) agent_head[i] = ph.words.back().word;
   }
   for (uint32_t i = 0; i < dict.discards.size(); ++i)
     discards.Add(dict.discards[i].words, &vocab, i);
@@ -922,10 +925,7 @@ void Coder::Impl::FindNounPhrases(Sentence* s, Day date, Discourse* discourse) c
       if (units[k].kind == Unit::kActor && actor_is_person[units[k].index] &&
           std::find(absorbed.begin(), absorbed.end(), k) == absorbed.end())
         person = true;
-    if (owner != kNone) {
-      const ActorPhrase& ap = dict.actor_phrases[units[owner].phrase];
-      rule = RuleRef{ap.where, dict.actors[units[owner].index].name};
-    }
+    if (owner != kNone) rule.actor_phrase = units[owner].phrase + 1;
     // "former" anywhere in the phrase, or just before it: the agents become ELI (TABARI).
     bool former = np.start > 0 && (s->flags[np.start - 1] & kFormer);
     for (size_t t = np.start; t < np.end; ++t) former |= (s->flags[t] & kFormer) != 0;
@@ -933,15 +933,14 @@ void Coder::Impl::FindNounPhrases(Sentence* s, Day date, Discourse* discourse) c
     agent_list.clear();
     for (size_t k = first; k <= last; ++k) {
       if (units[k].kind != Unit::kAgent) continue;
-      const AgentPhrase& ph = dict.agent_phrases[units[k].phrase];
       if (agent_is_title[units[k].phrase]) person = true;
       if (agent_list.size() < 2) {
         agent_list.push_back(&dict.agents[units[k].index]);
         np.agents.push_back(units[k].index);
       }
-      if (!ph.words.empty()) np.head = ph.words.back().word;
+      if (!agent_head[units[k].phrase].empty()) np.head = agent_head[units[k].phrase];
       if (of_at != SIZE_MAX && k < of_at) np.of_agents.push_back(units[k].index);
-      if (rule.text.empty()) rule = RuleRef{ph.where, "agent"};
+      if (rule.empty()) rule.agent_phrase = units[k].phrase + 1;
     }
     np.has_agent = !agent_list.empty();
     np.ends_with_agent = units[last].kind == Unit::kAgent && units[last].end == np.end;

@@ -94,6 +94,7 @@ struct Coder::Impl {
   // The owner of each actor and agent phrase (ActorPhrase::actor, AgentPhrase::agent), packed:
   // the phrase records are large and read only when a match is explained.
   std::vector<uint32_t> actor_of_phrase, agent_of_phrase;
+  std::vector<std::string_view> agent_head;  // per agent phrase: its last word (NounPhrase::head)
   // Per verb form, what the verb passes read of it, packed (a VerbForm is large): its verb
   // word's index, its block, whether it has a code of its own and whether its code is not null
   // (FormThatCodes).
@@ -146,6 +147,11 @@ struct Coder::Impl {
   void Compile();
   std::string Rule(const SourceRef& where, std::string_view what) const;
   std::string Rule(const RuleRef& r) const {
+    if (r.actor_phrase) {
+      const ActorPhrase& ap = dict.actor_phrases[r.actor_phrase - 1];
+      return Rule(ap.where, dict.actors[ap.actor].name);
+    }
+    if (r.agent_phrase) return Rule(dict.agent_phrases[r.agent_phrase - 1].where, "agent");
     if (!r.code) return Rule(r.where, r.text);
     std::string what(r.text);
     what += " [";

@@ -35,6 +35,11 @@ struct RuleRef {
   SourceRef where;
   std::string_view text;            // points into the DictionarySet
   const EventCode* code = nullptr;  // the verb's own or block code when no pattern matched
+  // Or the actor or agent phrase that is the entry (1 + its index, 0: none): its record is read
+  // only when the rule is formatted (Impl::Rule).
+  uint32_t actor_phrase = 0;
+  uint32_t agent_phrase = 0;
+  bool empty() const { return text.empty() && actor_phrase == 0 && agent_phrase == 0; }
 };
 
 // A coded actor inside a noun phrase.
@@ -58,7 +63,7 @@ struct NounPhrase {
   // Agents that reach over "of"/"in" to every actor of a compound: "the ambassadors of A, B and C".
   std::vector<uint32_t> of_agents;
   std::vector<uint32_t> agents;  // the agents of the phrase (not of a compound's later members)
-  std::string head;              // the last word of its last agent phrase ("MINISTRY"), or ""
+  std::string_view head;         // the last word of its last agent phrase ("MINISTRY"), or ""
   bool has_agent = false;
   bool ends_with_agent = false;  // the last unit is an agent ("Russian officials", not "... Smith")
   // "the parliament of Gondor": where the actor after the agent's "of" starts (0: no such actor)
@@ -177,7 +182,7 @@ struct Discourse {
   std::vector<Member> last_country;
   std::vector<Member> last_igo;
   std::vector<std::pair<std::string, Member>> last_by_sector;
-  std::vector<std::pair<std::string, Member>> last_by_head;  // "MINISTRY" → RUSGOV
+  std::vector<std::pair<std::string_view, Member>> last_by_head;  // "MINISTRY" → RUSGOV
   // Each word of the names of the dictionary people met so far ("BIDEN" → the JOE_BIDEN phrase),
   // so that "Biden said" later names him; kNoWord for a word two people share.
   std::unordered_map<std::string, uint32_t> person_words;
