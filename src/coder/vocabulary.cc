@@ -57,22 +57,35 @@ struct CacheMemory {
     cache = static_cast<LookupCache*>(std::calloc(1, sizeof(LookupCache)));
     if (!cache) throw std::bad_alloc();
   }
-  ~CacheMemory() {
-#if defined(__unix__)
-    if (mapped) {
-      munmap(cache, sizeof(LookupCache));
-      return;
-    }
-#endif
-    std::free(cache);
-  }
+  ~CacheMemory();
   CacheMemory(const CacheMemory&) = delete;
   CacheMemory& operator=(const CacheMemory&) = delete;
 };
 
-LookupCache* ThreadCache() {
-  thread_local CacheMemory memory;
-  return memory.cache;
+// This thread's cache: a plain pointer, read with one load per lookup (a thread_local object
+// with a destructor is reached through a guard check on every access), set by its first use.
+thread_local LookupCache* thread_cache = nullptr;
+
+LookupCache* MakeThreadCache() {
+  thread_local CacheMemory memory;  // owns the cache; frees it when the thread ends
+  thread_cache = memory.cache;
+  return thread_cache;
+}
+
+inline LookupCache* ThreadCache() {
+  if (LookupCache* cache = thread_cache) return cache;
+  return MakeThreadCache();
+}
+
+CacheMemory::~CacheMemory() {
+  thread_cache = nullptr;
+#if defined(__unix__)
+  if (mapped) {
+    munmap(cache, sizeof(LookupCache));
+    return;
+  }
+#endif
+  std::free(cache);
 }
 
 }  // namespace
