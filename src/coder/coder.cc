@@ -344,14 +344,15 @@ void Coder::Impl::Compile() {
   for (uint32_t i = 0; i < dict.synsets.size(); ++i)
     for (const Phrase& m : dict.synsets[i].members) synsets.Add(m, &vocab, i);
   form_facts.assign(dict.verb_forms.size(), FormFacts{});
+  form_codes.assign(dict.verb_forms.size(), 0);
   for (uint32_t i = 0; i < dict.verb_forms.size(); ++i) {
     const VerbForm& vf = dict.verb_forms[i];
     Phrase p;
     for (const std::string& w : vf.words) p.push_back(PhraseWord{w, false});
     verbs.Add(p, &vocab, i);
     const EventCode& code = vf.has_own_code ? vf.own_code : dict.verb_blocks[vf.block].code;
-    form_facts[i] = FormFacts{vf.verb_word, vf.block, vf.has_own_code,
-                              code.kind != EventCode::Kind::kNull};
+    form_facts[i] = FormFacts{vf.verb_word, vf.block, vf.has_own_code};
+    form_codes[i] = code.kind != EventCode::Kind::kNull;
   }
   for (uint32_t i = 0; i < dict.actor_phrases.size(); ++i) {
     const ActorPhrase& ap = dict.actor_phrases[i];
@@ -2375,7 +2376,7 @@ void Coder::Impl::CodeVerbs(const Sentence& s, uint32_t sentence_index, Day date
 uint32_t Coder::Impl::FormThatCodes(const std::vector<uint32_t>& forms) const {
   if (forms.size() == 1) return forms.front();
   for (uint32_t f : forms)
-    if (form_facts[f].codes) return f;
+    if (form_codes[f]) return f;
   return forms.front();
 }
 

@@ -96,15 +96,15 @@ struct Coder::Impl {
   std::vector<uint32_t> actor_of_phrase, agent_of_phrase;
   std::vector<std::string_view> agent_head;  // per agent phrase: its last word (NounPhrase::head)
   // Per verb form, what the verb passes read of it, packed (a VerbForm is large): its verb
-  // word's index, its block, whether it has a code of its own and whether its code is not null
-  // (FormThatCodes).
+  // word's index, its block and whether it has a code of its own; and, one byte a form so that
+  // the table stays in cache, whether its code is not null (FormThatCodes).
   struct FormFacts {
     uint32_t verb_word = 0;
     uint32_t block = 0;
     bool has_own_code = false;
-    bool codes = false;
   };
   std::vector<FormFacts> form_facts;
+  std::vector<uint8_t> form_codes;
   std::vector<uint8_t> pattern_key;  // per word id: 1 when it keys patterns of some PatternIndex
   std::vector<uint8_t> actor_is_person;                      // per actor
   std::vector<uint8_t> agent_is_title;                       // per agent phrase: a person's title
