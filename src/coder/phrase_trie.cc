@@ -50,7 +50,8 @@ bool PhraseTrie::LongestMatch(std::span<const WordIds> tokens, size_t start, siz
                               std::vector<uint32_t>* values) const {
   size_t best = start;
   values->clear();
-  MatchAt(tokens, start, [&](size_t e, uint32_t v) {
+  // (LongestAt has checked that a phrase may start here.)
+  auto found = [&](size_t e, uint32_t v) {
     if (e > best) {
       best = e;
       values->clear();
@@ -60,7 +61,8 @@ bool PhraseTrie::LongestMatch(std::span<const WordIds> tokens, size_t start, siz
         if (x == v) return;
       values->push_back(v);
     }
-  });
+  };
+  Walk(tokens, start, 0, found);
   *end = best;
   return best > start;
 }
