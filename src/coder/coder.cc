@@ -1755,6 +1755,7 @@ static void CandidatePatterns(const Coder::Impl::PatternIndex& index,
 
 void Coder::Impl::CodeVerbs(const Sentence& s, uint32_t sentence_index, Day date,
                             std::vector<Event>* events) const {
+  if (s.verbs.empty()) return;  // (most of what follows is per verb)
   const size_t n = s.tokens.size();
   // Clause limits: ; : and sentence edges; commas end a clause for pattern matching.
   // (A comma clause that was set aside is transparent: "extradited X, the leader of ..., to
@@ -1783,19 +1784,21 @@ void Coder::Impl::CodeVerbs(const Sentence& s, uint32_t sentence_index, Day date
   for (size_t t = 0; t < n; ++t) {
     if (!(s.starts[t] & kStartsPatternKey)) continue;  // (most words key no pattern)
     const WordIds& w = s.ids[t];
-    auto key = [&](uint32_t id) {
-      if (id < pattern_key.size() && pattern_key[id]) keys.push_back(id);
+    // Each key once (a sentence has a few; their order does not matter: CandidatePatterns
+    // merges their runs in pattern order).
+    auto add = [&](uint32_t id) {
+      if (std::find(keys.begin(), keys.end(), id) == keys.end()) keys.push_back(id);
     };
     // The start bit says some id of the token keys a block: when it has one id, that one.
     if (w.stem_count == 0) {
-      keys.push_back(w.exact);
+      add(w.exact);
       continue;
     }
-    if (w.exact != kNoWord) key(w.exact);
-    for (uint8_t k = 0; k < w.stem_count; ++k) key(w.stems[k]);
+    auto keys_some = [&](uint32_t id) { return id < pattern_key.size() && pattern_key[id]; };
+    if (w.exact != kNoWord && keys_some(w.exact)) add(w.exact);
+    for (uint8_t k = 0; k < w.stem_count; ++k)
+      if (keys_some(w.stems[k])) add(w.stems[k]);
   }
-  std::sort(keys.begin(), keys.end());
-  keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
 
   // Phrases a verb may make up for its slots (an actor alone of "agent of actor", a new actor):
   // set, when used, by the verb that uses them.
