@@ -218,14 +218,6 @@ void StoryCalendar::Read(const Sentence& s) {
   mentions_.clear();
   token_start_.clear();
   clause_.clear();
-  uint32_t clause = 0;
-  token_start_.resize(s.tokens.size());
-  clause_.resize(s.tokens.size());
-  for (size_t t = 0; t < s.tokens.size(); ++t) {
-    if (s.flags[t] & (kComplementizer | kClauseEnd)) ++clause;
-    token_start_[t] = s.tokens[t].start;
-    clause_[t] = clause;
-  }
   const std::string_view text = s.text.substr(0, s.span.end);
   const size_t n = s.tokens.size();
   const bool dated = story_ != kNoDay;
@@ -290,9 +282,21 @@ void StoryCalendar::Read(const Sentence& s) {
     narrative_ = m.past;
     break;
   }
+  // Where each token starts and which clause it is in, for EventDay (not needed without a
+  // mention, as in most sentences).
+  if (mentions_.empty()) return;
+  uint32_t clause = 0;
+  token_start_.resize(n);
+  clause_.resize(n);
+  for (size_t t = 0; t < n; ++t) {
+    if (s.flags[t] & (kComplementizer | kClauseEnd)) ++clause;
+    token_start_[t] = s.tokens[t].start;
+    clause_[t] = clause;
+  }
 }
 
 Day StoryCalendar::EventDay(uint32_t verb_start, bool future) const {
+  if (mentions_.empty()) return story_;
   size_t verb = 0;
   while (verb + 1 < token_start_.size() && token_start_[verb + 1] <= verb_start) ++verb;
   const Mention* nearest = nullptr;
