@@ -344,15 +344,16 @@ void Coder::Impl::Compile() {
   for (uint32_t i = 0; i < dict.synsets.size(); ++i)
     for (const Phrase& m : dict.synsets[i].members) synsets.Add(m, &vocab, i);
   form_facts.assign(dict.verb_forms.size(), FormFacts{});
-  form_codes.assign(dict.verb_forms.size(), 0);
+  form_bits.assign(dict.verb_forms.size(), FormBits{});
   for (uint32_t i = 0; i < dict.verb_forms.size(); ++i) {
     const VerbForm& vf = dict.verb_forms[i];
     Phrase p;
     for (const std::string& w : vf.words) p.push_back(PhraseWord{w, false});
     verbs.Add(p, &vocab, i);
     const EventCode& code = vf.has_own_code ? vf.own_code : dict.verb_blocks[vf.block].code;
-    form_facts[i] = FormFacts{vf.verb_word, vf.block, vf.has_own_code};
-    form_codes[i] = code.kind != EventCode::Kind::kNull;
+    form_facts[i] = FormFacts{vf.block, vf.has_own_code};
+    form_bits[i].codes = code.kind != EventCode::Kind::kNull;
+    form_bits[i].verb_word = static_cast<uint8_t>(std::min<uint32_t>(vf.verb_word, kVerbWordInRecord));
   }
   for (uint32_t i = 0; i < dict.actor_phrases.size(); ++i) {
     const ActorPhrase& ap = dict.actor_phrases[i];
@@ -1468,7 +1469,7 @@ void Coder::Impl::FindVerbs(Sentence* s) const {
     }
     const VerbForm& vf = dict.verb_forms[form];  // (its lemma is read below only in some cases)
     uint32_t verb_token =
-        static_cast<uint32_t>(i + std::min<size_t>(form_facts[form].verb_word, end - i - 1));
+        static_cast<uint32_t>(i + std::min<size_t>(VerbWord(form), end - i - 1));
     // A noun reading: after a determiner, a possessive or an adjective-like capitalised word, or a
     // capitalised word inside the sentence (a name).
     bool noun = false;
@@ -2379,7 +2380,7 @@ void Coder::Impl::CodeVerbs(const Sentence& s, uint32_t sentence_index, Day date
 uint32_t Coder::Impl::FormThatCodes(const std::vector<uint32_t>& forms) const {
   if (forms.size() == 1) return forms.front();
   for (uint32_t f : forms)
-    if (form_codes[f]) return f;
+    if (form_bits[f].codes) return f;
   return forms.front();
 }
 

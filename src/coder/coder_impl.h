@@ -95,16 +95,25 @@ struct Coder::Impl {
   // the phrase records are large and read only when a match is explained.
   std::vector<uint32_t> actor_of_phrase, agent_of_phrase;
   std::vector<std::string_view> agent_head;  // per agent phrase: its last word (NounPhrase::head)
-  // Per verb form, what the verb passes read of it, packed (a VerbForm is large): its verb
-  // word's index, its block and whether it has a code of its own; and, one byte a form so that
-  // the table stays in cache, whether its code is not null (FormThatCodes).
+  // Per verb form, what the verb passes read of it, packed (a VerbForm is large): in two bytes,
+  // so that the table stays in cache while verbs are found, whether its code is not null
+  // (FormThatCodes) and its verb word's index (kVerbWordInRecord: read the form's record);
+  // then its block and whether it has a code of its own (CodeVerbs).
+  static constexpr uint8_t kVerbWordInRecord = 255;
+  struct FormBits {
+    bool codes = false;
+    uint8_t verb_word = 0;
+  };
   struct FormFacts {
-    uint32_t verb_word = 0;
     uint32_t block = 0;
     bool has_own_code = false;
   };
+  std::vector<FormBits> form_bits;
   std::vector<FormFacts> form_facts;
-  std::vector<uint8_t> form_codes;
+  uint32_t VerbWord(uint32_t form) const {
+    const uint8_t w = form_bits[form].verb_word;
+    return w == kVerbWordInRecord ? dict.verb_forms[form].verb_word : w;
+  }
   std::vector<uint8_t> pattern_key;  // per word id: 1 when it keys patterns of some PatternIndex
   std::vector<uint8_t> actor_is_person;                      // per actor
   std::vector<uint8_t> agent_is_title;                       // per agent phrase: a person's title
