@@ -1536,10 +1536,12 @@ void Coder::Impl::FindVerbs(Sentence* s) const {
                           (before.ends_with_agent || EndsWith(last, "AN") || EndsWith(last, "ESE") ||
                            EndsWith(last, "ISH") || EndsWith(last, "I") || EndsWith(last, "CH"));
         // (An irregular past form may head its block, "SAID": it is no bare lemma.)
-        std::string_view lemma = vf.lemma;
-        if (adjectival && s->tokens[verb_token].norm == lemma && !EndsWith(lemma, "ED") &&
-            !(s->flags[verb_token] & kIrregularParticiple))
-          noun = true;
+        if (adjectival) {
+          const std::string_view lemma = vf.lemma;  // (the form's record: read only here)
+          if (s->tokens[verb_token].norm == lemma && !EndsWith(lemma, "ED") &&
+              !(s->flags[verb_token] & kIrregularParticiple))
+            noun = true;
+        }
         // "Russian shelling of Kyiv": a gerund after such a phrase and before "of" names the act.
         if (adjectival && gerund_of) noun = true;
         // "killed in Israeli tank shelling on Friday": a gerund closing a prepositional phrase
@@ -1557,7 +1559,7 @@ void Coder::Impl::FindVerbs(Sentence* s) const {
                              (EndsWith(last, "IAN") || EndsWith(last, "EAN") ||
                               EndsWith(last, "ESE") || EndsWith(last, "ISH"));
         if (demonym && end == verb_token + 1 && EndsWith(s->tokens[verb_token].norm, "S") &&
-            s->tokens[verb_token].norm != lemma)
+            s->tokens[verb_token].norm != std::string_view(vf.lemma))
           noun = true;
       }
       if (s->tokens[i].capitalized && s->mixed_case) noun = true;
