@@ -343,7 +343,6 @@ void Coder::Impl::Compile() {
     discards.Add(dict.discards[i].words, &vocab, i);
   for (uint32_t i = 0; i < dict.synsets.size(); ++i)
     for (const Phrase& m : dict.synsets[i].members) synsets.Add(m, &vocab, i);
-  form_facts.assign(dict.verb_forms.size(), FormFacts{});
   form_bits.assign(dict.verb_forms.size(), FormBits{});
   for (uint32_t i = 0; i < dict.verb_forms.size(); ++i) {
     const VerbForm& vf = dict.verb_forms[i];
@@ -351,9 +350,11 @@ void Coder::Impl::Compile() {
     for (const std::string& w : vf.words) p.push_back(PhraseWord{w, false});
     verbs.Add(p, &vocab, i);
     const EventCode& code = vf.has_own_code ? vf.own_code : dict.verb_blocks[vf.block].code;
-    form_facts[i] = FormFacts{vf.block, vf.has_own_code};
-    form_bits[i].codes = code.kind != EventCode::Kind::kNull;
-    form_bits[i].verb_word = static_cast<uint8_t>(std::min<uint32_t>(vf.verb_word, kVerbWordInRecord));
+    FormBits& bits = form_bits[i];
+    bits.codes = code.kind != EventCode::Kind::kNull;
+    bits.has_own_code = vf.has_own_code;
+    bits.verb_word = static_cast<uint8_t>(std::min<uint32_t>(vf.verb_word, kInRecord8));
+    bits.block = static_cast<uint16_t>(std::min<uint32_t>(vf.block, kInRecord16));
   }
   for (uint32_t i = 0; i < dict.actor_phrases.size(); ++i) {
     const ActorPhrase& ap = dict.actor_phrases[i];
@@ -1809,9 +1810,10 @@ void Coder::Impl::CodeVerbs(const Sentence& s, uint32_t sentence_index, Day date
   for (size_t vi = 0; vi < s.verbs.size(); ++vi) {
     const VerbHit& v = s.verbs[vi];
     // (The form's record is large and read only when its own code or its rule is needed.)
-    const FormFacts& facts = form_facts[v.form];
+    const FormBits& bits = form_bits[v.form];
+    const uint32_t block_id = BlockOf(v.form);
     const VerbForm& form = dict.verb_forms[v.form];
-    const VerbBlock& block = dict.verb_blocks[facts.block];
+    const VerbBlock& block = dict.verb_blocks[block_id];
     size_t cs, ce;
     clause_bounds(v.start, &cs, &ce);
     // "released 39 prisoners, according to the Israel Prison Service": who reports the act is
@@ -1927,13 +1929,13 @@ void Coder::Impl::CodeVerbs(const Sentence& s, uint32_t sentence_index, Day date
     // Patterns, longest first.
     const CompiledPattern* matched = nullptr;
     int psource = kNone, ptarget = kNone;
-    const std::vector<CompiledPattern>& patterns = block_patterns[facts.block];
-    const std::vector<PatternFilter>& filters = block_filters[facts.block];
+    const std::vector<CompiledPattern>& patterns = block_patterns[block_id];
+    const std::vector<PatternFilter>& filters = block_filters[block_id];
     // (A linear search: a sentence has a few dozen ids, and sorting them cost more than it saved.)
     auto present = [&](uint32_t w) {
       return std::find(s.present.begin(), s.present.end(), w) != s.present.end();
     };
-    CandidatePatterns(block_index[facts.block], keys, patterns.size(), &candidates);
+    CandidatePatterns(block_index[block_id], keys, patterns.size(), &candidates);
     for (uint32_t k : candidates) {
       const PatternFilter& f = filters[k];
       // TABARI's "complex" [+++] marks are not used by PETRARCH either: such a pattern is
@@ -1968,7 +1970,7 @@ void Coder::Impl::CodeVerbs(const Sentence& s, uint32_t sentence_index, Day date
     of_actor_alone(&ptarget, &of_target);
     // The code that applies (copied below only for a verb that codes an event, as negation and
     // offers may change it).
-    const EventCode* applied = facts.has_own_code ? &form.own_code : &block.code;
+    const EventCode* applied = bits.has_own_code ? &form.own_code : &block.code;
     const Pattern* pattern = matched ? &block.patterns[matched->pattern] : nullptr;
     if (pattern) applied = &pattern->code;
     // The entry behind the code, for the events' rule (most verbs code none).

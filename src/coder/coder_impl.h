@@ -95,24 +95,26 @@ struct Coder::Impl {
   // the phrase records are large and read only when a match is explained.
   std::vector<uint32_t> actor_of_phrase, agent_of_phrase;
   std::vector<std::string_view> agent_head;  // per agent phrase: its last word (NounPhrase::head)
-  // Per verb form, what the verb passes read of it, packed (a VerbForm is large): in two bytes,
-  // so that the table stays in cache while verbs are found, whether its code is not null
-  // (FormThatCodes) and its verb word's index (kVerbWordInRecord: read the form's record);
-  // then its block and whether it has a code of its own (CodeVerbs).
-  static constexpr uint8_t kVerbWordInRecord = 255;
+  // Per verb form, what the verb passes read of it, packed in four bytes so that the table
+  // stays in cache (a VerbForm is large): whether its code is not null (FormThatCodes), whether
+  // it has a code of its own, its verb word's index and its block; an index too large for its
+  // field is read from the form's record instead (kInRecord).
   struct FormBits {
     bool codes = false;
-    uint8_t verb_word = 0;
-  };
-  struct FormFacts {
-    uint32_t block = 0;
     bool has_own_code = false;
+    uint8_t verb_word = 0;  // or kInRecord8
+    uint16_t block = 0;     // or kInRecord16
   };
+  static constexpr uint8_t kInRecord8 = UINT8_MAX;
+  static constexpr uint16_t kInRecord16 = UINT16_MAX;
   std::vector<FormBits> form_bits;
-  std::vector<FormFacts> form_facts;
   uint32_t VerbWord(uint32_t form) const {
     const uint8_t w = form_bits[form].verb_word;
-    return w == kVerbWordInRecord ? dict.verb_forms[form].verb_word : w;
+    return w == kInRecord8 ? dict.verb_forms[form].verb_word : w;
+  }
+  uint32_t BlockOf(uint32_t form) const {
+    const uint16_t b = form_bits[form].block;
+    return b == kInRecord16 ? dict.verb_forms[form].block : b;
   }
   std::vector<uint8_t> pattern_key;  // per word id: 1 when it keys patterns of some PatternIndex
   std::vector<uint8_t> actor_is_person;                      // per actor
