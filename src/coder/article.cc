@@ -569,8 +569,18 @@ CodedDocument CodeSpans(const Coder::Impl& impl, std::string_view text, std::vec
       }
     }
   }
-  for (uint32_t i = 0; i < out.sentences.size(); ++i)
-    if (skip[i] != 1) impl.AnalyzePhrases(&sentences[i], date, &discourse);
+  // (Each sentence's trie roots are hinted to memory while the one before is analysed.)
+  auto next_analysed = [&](size_t i) {
+    while (i < skip.size() && skip[i] == 1) ++i;
+    return i;
+  };
+  if (size_t first = next_analysed(0); first < sentences.size())
+    impl.PrefetchPhrases(sentences[first]);
+  for (size_t i = next_analysed(0); i < sentences.size(); i = next_analysed(i + 1)) {
+    if (size_t next = next_analysed(i + 1); next < sentences.size())
+      impl.PrefetchPhrases(sentences[next]);
+    impl.AnalyzePhrases(&sentences[i], date, &discourse);
+  }
   AttributeQuotes(impl, &sentences, &out.quotes);
   StoryCalendar calendar(date);
   std::vector<Event> events;  // one sentence's; the storage is kept from sentence to sentence

@@ -2414,8 +2414,6 @@ void Coder::Impl::AnalyzeWords(Sentence* s) const {
   }
   s->mixed_case = lower && upper;
   for (size_t i = 0; i < n; ++i) {
-    if (s->starts[i] & kStartsActor) actors.PrefetchRoots(s->ids[i]);
-    if (s->starts[i] & kStartsAgent) agents.PrefetchRoots(s->ids[i]);
     if (s->starts[i] & kStartsVerb) verbs.PrefetchRoots(s->ids[i]);
     if (s->starts[i] & kStartsSynset) synsets.PrefetchRoots(s->ids[i]);
   }
@@ -2459,6 +2457,13 @@ void Coder::Impl::AnalyzeWords(Sentence* s) const {
       s->verb_end[i] = static_cast<uint32_t>(end);
       s->verb_form[i] = FormThatCodes(values);
     }
+  }
+}
+
+void Coder::Impl::PrefetchPhrases(const Sentence& s) const {
+  for (size_t i = 0; i < s.tokens.size(); ++i) {
+    if (s.starts[i] & kStartsActor) actors.PrefetchRoots(s.ids[i]);
+    if (s.starts[i] & kStartsAgent) agents.PrefetchRoots(s.ids[i]);
   }
 }
 
