@@ -63,7 +63,8 @@ struct NounPhrase {
   // Agents that reach over "of"/"in" to every actor of a compound: "the ambassadors of A, B and C".
   std::vector<uint32_t> of_agents;
   std::vector<uint32_t> agents;  // the agents of the phrase (not of a compound's later members)
-  std::string_view head;         // the last word of its last agent phrase ("MINISTRY"), or ""
+  std::string_view head;         // the last word of its last agent phrase ("MINISTRY"), or "";
+                                 // points into the DictionarySet
   bool has_agent = false;
   bool ends_with_agent = false;  // the last unit is an agent ("Russian officials", not "... Smith")
   // "the parliament of Gondor": where the actor after the agent's "of" starts (0: no such actor)
