@@ -539,9 +539,9 @@ CodedDocument CodeSpans(const Coder::Impl& impl, std::string_view text, std::vec
   // Sentences too long to code are skipped (1), and so are sentences a discard phrase
   // matches (2): those are still analysed, as the discourse runs through them.
   std::vector<uint8_t> skip(out.sentences.size(), 0);
+  std::vector<uint32_t> values;  // a discard match's
   // The words of every sentence first (each sentence alone; a story discard ends the document
   // there), then their phrases, in order, through the discourse (Impl::Analyze).
-  std::vector<uint32_t> values;
   for (uint32_t i = 0; i < out.sentences.size(); ++i) {
     const Span sp = out.sentences[i];
     Sentence& s = sentences[i];

@@ -1785,20 +1785,20 @@ void Coder::Impl::CodeVerbs(const Sentence& s, uint32_t sentence_index, Day date
   thread_local std::vector<uint32_t> candidates;
   thread_local std::vector<uint32_t> keys;  // the sentence's words that key indexed patterns
   keys.clear();
+  // Each key once (a sentence has a few; their order does not matter: CandidatePatterns merges
+  // their runs in pattern order).
+  auto add = [&](uint32_t id) {
+    if (std::find(keys.begin(), keys.end(), id) == keys.end()) keys.push_back(id);
+  };
+  auto keys_some = [&](uint32_t id) { return id < pattern_key.size() && pattern_key[id]; };
   for (size_t t = 0; t < n; ++t) {
     if (!(s.starts[t] & kStartsPatternKey)) continue;  // (most words key no pattern)
     const WordIds& w = s.ids[t];
-    // Each key once (a sentence has a few; their order does not matter: CandidatePatterns
-    // merges their runs in pattern order).
-    auto add = [&](uint32_t id) {
-      if (std::find(keys.begin(), keys.end(), id) == keys.end()) keys.push_back(id);
-    };
     // The start bit says some id of the token keys a block: when it has one id, that one.
     if (w.stem_count == 0) {
       add(w.exact);
       continue;
     }
-    auto keys_some = [&](uint32_t id) { return id < pattern_key.size() && pattern_key[id]; };
     if (w.exact != kNoWord && keys_some(w.exact)) add(w.exact);
     for (uint8_t k = 0; k < w.stem_count; ++k)
       if (keys_some(w.stems[k])) add(w.stems[k]);
