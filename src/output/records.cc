@@ -4,6 +4,7 @@
 #include <cstdio>
 
 #include "dragoman/output.h"
+#include "text/swar.h"
 
 namespace dragoman {
 namespace {
@@ -131,8 +132,16 @@ void AppendJsonNumber(double v, std::string* out) {
 void AppendJsonString(std::string_view s, std::string* out) {
   out->push_back('"');
   for (size_t i = 0; i < s.size();) {
-    // A run of plain printable ASCII is copied whole.
+    // A run of plain printable ASCII is copied whole; eight bytes a time while it lasts.
     size_t run = i;
+    while (run + 8 <= s.size()) {
+      const uint64_t v = text_internal::Load8(s.data() + run);
+      if ((v & text_internal::kSwarHigh) != 0 || text_internal::SwarHasByte(v, '"') ||
+          text_internal::SwarHasByte(v, '\\') || text_internal::SwarHasByteBelow(v, 0x20)) {
+        break;
+      }
+      run += 8;
+    }
     while (run < s.size()) {
       unsigned char b = static_cast<unsigned char>(s[run]);
       if (b < 0x20 || b >= 0x80 || b == '"' || b == '\\') break;
@@ -218,10 +227,17 @@ void AppendEventRecord(const RecordContext& ctx, const Event& e, std::string* ou
   AppendTail(ctx, out);
 }
 
+namespace {
+// Four decimals, as printf's "%.4f" writes them (both round the exact binary value to nearest,
+// ties to even), without printf's cost.
+char* WriteCoordinate(double degrees, char* buf, char* end) {
+  return std::to_chars(buf, end, degrees, std::chars_format::fixed, 4).ptr;
+}
+}  // namespace
+
 std::string FormatCoordinate(double degrees) {
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%.4f", degrees);
-  return buf;
+  char buf[400];  // room for any double in fixed notation
+  return std::string(buf, WriteCoordinate(degrees, buf, buf + sizeof buf));
 }
 
 void AppendJsonMember(std::string_view name, std::string_view value, std::string* out) {
@@ -232,8 +248,15 @@ void AppendJsonMember(std::string_view name, std::string_view value, std::string
 }
 
 void AppendJsonCoordinates(const Location& l, std::string* out) {
-  out->append(",\"lat\":" + (l.has_coordinates ? FormatCoordinate(l.lat) : std::string("null")));
-  out->append(",\"lon\":" + (l.has_coordinates ? FormatCoordinate(l.lon) : std::string("null")));
+  if (!l.has_coordinates) {
+    out->append(",\"lat\":null,\"lon\":null");
+    return;
+  }
+  char buf[400];
+  out->append(",\"lat\":");
+  out->append(buf, WriteCoordinate(l.lat, buf, buf + sizeof buf));
+  out->append(",\"lon\":");
+  out->append(buf, WriteCoordinate(l.lon, buf, buf + sizeof buf));
 }
 
 void AppendDocumentRecord(const RecordContext& ctx, const CodedDocument& doc,
