@@ -585,11 +585,17 @@ CodedDocument CodeSpans(const Coder::Impl& impl, std::string_view text, std::vec
   StoryCalendar calendar(date);
   std::vector<Event> events;  // one sentence's; the storage is kept from sentence to sentence
   std::string key;
-  for (uint32_t i = 0; i < sentences.size(); ++i) {
-    if (skip[i]) continue;
+  // (As above, each sentence's verb records are hinted to memory while the one before is coded.)
+  auto next_coded = [&](size_t i) {
+    while (i < skip.size() && skip[i] != 0) ++i;
+    return i;
+  };
+  for (size_t i = next_coded(0); i < sentences.size(); i = next_coded(i + 1)) {
+    if (size_t next = next_coded(i + 1); next < sentences.size())
+      impl.PrefetchVerbs(sentences[next]);
     calendar.Read(sentences[i]);
     events.clear();
-    impl.CodeVerbs(sentences[i], i, date, &events);
+    impl.CodeVerbs(sentences[i], static_cast<uint32_t>(i), date, &events);
     for (Event& e : events) {
       e.date = calendar.EventDay(e.verb.start, e.modality == "future");
       key.clear();

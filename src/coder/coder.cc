@@ -2467,6 +2467,26 @@ void Coder::Impl::PrefetchPhrases(const Sentence& s) const {
   }
 }
 
+void Coder::Impl::PrefetchVerbs(const Sentence& s) const {
+  for (size_t t = 0; t < s.tokens.size(); ++t) {
+    if (!(s.starts[t] & kStartsPatternKey)) continue;
+    const WordIds& w = s.ids[t];
+    if (w.exact < pattern_key.size()) __builtin_prefetch(&pattern_key[w.exact]);
+    for (uint8_t k = 0; k < w.stem_count; ++k)
+      if (w.stems[k] < pattern_key.size()) __builtin_prefetch(&pattern_key[w.stems[k]]);
+  }
+  for (const VerbHit& v : s.verbs) {
+    const uint32_t block = BlockOf(v.form);
+    __builtin_prefetch(&dict.verb_blocks[block].code);
+    if (form_bits[v.form].has_own_code) __builtin_prefetch(&dict.verb_forms[v.form].own_code);
+    if (const auto& filters = block_filters[block]; !filters.empty())
+      __builtin_prefetch(filters.data());
+    const PatternIndex& index = block_index[block];
+    if (!index.slots.empty()) __builtin_prefetch(index.slots.data());
+    if (!index.unkeyed.empty()) __builtin_prefetch(index.unkeyed.data());
+  }
+}
+
 void Coder::Impl::AnalyzePhrases(Sentence* s, Day date, Discourse* discourse) const {
   const size_t n = s->tokens.size();
   for (size_t i = 0; i < n; ++i) {

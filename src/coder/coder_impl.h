@@ -187,6 +187,9 @@ struct Coder::Impl {
   // A memory hint (it changes nothing else): the trie roots AnalyzePhrases will read for this
   // sentence. Given for the next sentence while one is analysed, so the misses overlap.
   void PrefetchPhrases(const Sentence& s) const;
+  // The same for CodeVerbs: the records its verbs' blocks are read from (codes, pattern
+  // filters and indexes) and the pattern-key bytes of its words.
+  void PrefetchVerbs(const Sentence& s) const;
   void FindNounPhrases(Sentence* s, Day date, Discourse* discourse) const;
   void DeleteCommaClauses(Sentence* s) const;
   void InferCountries(Sentence* s) const;
