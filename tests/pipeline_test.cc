@@ -445,6 +445,10 @@ int RunInterrupted(const std::string& args, const std::string& fifo,
   feed(0, head);
   std::this_thread::sleep_for(std::chrono::milliseconds(300));
   ::kill(pid, SIGINT);
+  // The handler runs when the kernel next schedules a thread of the run, which on a busy machine
+  // can come after the rest of the input was fed and read (the run then ends normally); a pause
+  // lets it run first.
+  std::this_thread::sleep_for(std::chrono::milliseconds(200));
   feed(head, lines.size());
   ::close(fd);
   int status = 0;

@@ -17,7 +17,12 @@
 namespace dragoman::pipeline {
 namespace {
 
-constexpr size_t kWriterBatch = 16;
+// The writer is woken for this many coded records at a time, and the reader, once the pipeline
+// is full, when half of it has drained (256 records per coder thread by default): each wake-up
+// of a sleeping thread is a futex call and, on a virtual machine, an interrupt between CPUs
+// that costs several microseconds, so fewer and larger batches save CPU time (a batch of 16
+// and 64 records per thread cost 7-10% more CPU in the production benchmark).
+constexpr size_t kWriterBatch = 64;
 
 struct Work {
   uint64_t sequence = 0;
@@ -37,7 +42,7 @@ class Pipeline {
       : reader_(reader), coder_(coder), sink_(sink), options_(options), counters_(counters) {
     threads_ = options.threads > 0 ? options.threads : DefaultThreads();
     capacity_ = options.max_in_flight_documents ? options.max_in_flight_documents
-                                                : 64 * static_cast<size_t>(threads_);
+                                                : 256 * static_cast<size_t>(threads_);
     slots_.resize(capacity_);
   }
 

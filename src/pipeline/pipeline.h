@@ -49,7 +49,7 @@ class RecordSink {
 struct PipelineOptions {
   // Coder threads; 0: std::thread::hardware_concurrency().
   int threads = 0;
-  // Records between reader and writer at most; 0: 64 per coder thread.
+  // Records between reader and writer at most; 0: 256 per coder thread.
   size_t max_in_flight_documents = 0;
   // Raw input bytes between reader and writer at most (one record is always let through).
   size_t max_in_flight_bytes = 32u << 20;
