@@ -1227,8 +1227,9 @@ void Coder::Impl::ResolveDefiniteDescriptions(Sentence* s, Discourse* discourse)
   }
   if (!any) return;
   // Earlier noun phrases of this sentence count first. (Only what descriptions use is copied:
-  // the rest of the discourse, the person words above all, is large.)
-  Discourse local;
+  // the rest of the discourse, the person words above all, is large. The copy is per thread, so
+  // its storage is reused from sentence to sentence; these four fields are all it ever holds.)
+  thread_local Discourse local;
   local.last_country = discourse->last_country;
   local.last_igo = discourse->last_igo;
   local.last_by_sector = discourse->last_by_sector;
