@@ -2,7 +2,12 @@
 // would accept with the same result; every doubt returns false.
 #include "io/record_scanner.h"
 
+#include <bit>
 #include <cstdint>
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 #include "dragoman/text.h"
 #include "text/chars.h"
@@ -13,10 +18,31 @@ namespace {
 
 // The length of the run at the start of [p, end) of bytes that a JSON string copies as they
 // are: no '"', no '\\', no control character; *high_bytes is set when the run holds a byte
-// >= 0x80. Eight bytes a time (swar.h), then byte by byte.
+// >= 0x80. Sixteen bytes a time with SSE2 (every x86-64 has it), then eight (swar.h), then byte
+// by byte.
 size_t PlainRun(const char* p, const char* end, bool* high_bytes) {
   using text_internal::SwarHasByte;
   const char* const start = p;
+#if defined(__SSE2__)
+  const __m128i quote = _mm_set1_epi8('"'), backslash = _mm_set1_epi8('\\');
+  const __m128i below_space = _mm_set1_epi8(0x1F);
+  while (end - p >= 16) {
+    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+    // A control character: v <= 0x1F unsigned, i.e. max(v, 0x1F) == 0x1F.
+    const __m128i stop =
+        _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, quote), _mm_cmpeq_epi8(v, backslash)),
+                     _mm_cmpeq_epi8(_mm_max_epu8(v, below_space), below_space));
+    const unsigned stops = static_cast<unsigned>(_mm_movemask_epi8(stop));
+    const unsigned high = static_cast<unsigned>(_mm_movemask_epi8(v));  // bytes >= 0x80
+    if (stops != 0) {
+      const int n = std::countr_zero(stops);
+      *high_bytes |= (high & ((1u << n) - 1)) != 0;
+      return static_cast<size_t>(p + n - start);
+    }
+    *high_bytes |= high != 0;
+    p += 16;
+  }
+#endif
   uint64_t high = 0;
   while (end - p >= 8) {
     const uint64_t v = text_internal::Load8(p);

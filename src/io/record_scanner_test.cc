@@ -59,14 +59,14 @@ TEST(RecordScannerTest, AnythingUnusualIsLeftToTheFullParser) {
   }
 }
 
-// The plain runs are scanned eight bytes at a time: every byte that stops a run (a quote, a
-// backslash, a control character) and every high byte, at every position of a word and near its
-// edges, must be seen exactly as the full parser sees it.
+// The plain runs are scanned sixteen and eight bytes at a time: every byte that stops a run (a
+// quote, a backslash, a control character) and every high byte, at every position of a word and
+// near its edges, must be seen exactly as the full parser sees it.
 TEST(RecordScannerTest, StopBytesAtEveryOffsetOfAWord) {
   const std::vector<std::string> stops = {"\\\"", "\\\\", "\\n", "\\u00e9", "é", "€",
                                           "\x7f", " ", "!", "#", "[", "]"};
   for (const std::string& stop : stops) {
-    for (size_t before = 0; before < 20; ++before) {
+    for (size_t before = 0; before < 40; ++before) {
       for (size_t after : {size_t{0}, size_t{1}, size_t{7}, size_t{8}, size_t{9}, size_t{17}}) {
         std::string text = std::string(before, 'a') + stop + std::string(after, 'b');
         ExpectAgrees("{\"text\": \"" + text + "\", \"id\": \"" + text + "\"}");
@@ -76,7 +76,7 @@ TEST(RecordScannerTest, StopBytesAtEveryOffsetOfAWord) {
   // Refused wherever they sit: a raw control character, an invalid byte.
   for (const std::string bad : {std::string("\x01"), std::string("\x1f"), std::string("\t"),
                                 std::string("\xff"), std::string("\xc3")}) {
-    for (size_t before = 0; before < 20; ++before) {
+    for (size_t before = 0; before < 40; ++before) {
       std::string line = "{\"text\": \"" + std::string(before, 'a') + bad + "zzzzzzzzz\"}";
       SimpleRecord r;
       EXPECT_FALSE(ScanSimpleRecord(line, &r)) << before;
