@@ -5,9 +5,6 @@
 #include <bit>
 #include <cstdint>
 
-#if defined(__SSE2__)
-#include <emmintrin.h>
-#endif
 
 #include "dragoman/text.h"
 #include "text/chars.h"
@@ -24,16 +21,11 @@ size_t PlainRun(const char* p, const char* end, bool* high_bytes) {
   using text_internal::SwarHasByte;
   const char* const start = p;
 #if defined(__SSE2__)
-  const __m128i quote = _mm_set1_epi8('"'), backslash = _mm_set1_epi8('\\');
-  const __m128i below_space = _mm_set1_epi8(0x1F);
+  using namespace text_internal;
   while (end - p >= 16) {
-    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
-    // A control character: v <= 0x1F unsigned, i.e. max(v, 0x1F) == 0x1F.
-    const __m128i stop =
-        _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, quote), _mm_cmpeq_epi8(v, backslash)),
-                     _mm_cmpeq_epi8(_mm_max_epu8(v, below_space), below_space));
-    const unsigned stops = static_cast<unsigned>(_mm_movemask_epi8(stop));
-    const unsigned high = static_cast<unsigned>(_mm_movemask_epi8(v));  // bytes >= 0x80
+    const __m128i v = Load16(p);
+    const unsigned stops = EqualMask16(v, '"') | EqualMask16(v, '\\') | ControlMask16(v);
+    const unsigned high = HighMask16(v);
     if (stops != 0) {
       const int n = std::countr_zero(stops);
       *high_bytes |= (high & ((1u << n) - 1)) != 0;

@@ -95,6 +95,32 @@ TEST(TextSentencesTest, InvalidBytesAndNul) {
   EXPECT_EQ(Split("end.\xe2"), (V{"end.\xe2"}));
 }
 
+// The splitter skips plain text sixteen and eight bytes at a time: a sentence end (and a
+// multi-byte character before it) at every offset of a long first sentence must split the same.
+TEST(TextSentencesTest, SentenceEndsAtEveryOffset) {
+  for (size_t words = 1; words <= 12; ++words) {
+    for (const std::string& mark : {std::string("."), std::string("?"), std::string("!")}) {
+      for (const std::string& before : {std::string(""), std::string("\xE2\x80\x99s")}) {
+        std::string first = "Alpha";
+        for (size_t k = 1; k < words; ++k) first += " beta";
+        first += before + mark;
+        const std::string text = first + " Gamma said it.";
+        std::vector<Span> spans = SplitSentences(text);
+        ASSERT_EQ(spans.size(), 2u) << text;
+        EXPECT_EQ(spans[0].end, first.size()) << text;
+        EXPECT_EQ(spans[1].start, first.size() + 1) << text;
+      }
+    }
+  }
+  std::string line(37, 'a');
+  for (size_t at = 1; at < 36; ++at) {
+    std::string text = line.substr(0, at) + "\n\n" + "Bb cc.";
+    std::vector<Span> spans = SplitSentences(text);
+    ASSERT_EQ(spans.size(), 2u) << at;
+    EXPECT_EQ(spans[0].end, at);
+  }
+}
+
 TEST(TextSentencesTest, ExampleArticle) {
 #ifdef DRAGOMAN_SHARED_DIR
   std::ifstream in(std::string(DRAGOMAN_SHARED_DIR) + "/examples/blinken-written-response.txt");

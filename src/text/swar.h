@@ -9,6 +9,10 @@
 #include <cstdint>
 #include <cstring>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 namespace dragoman::text_internal {
 
 inline constexpr uint64_t kSwarOnes = 0x0101010101010101ull;
@@ -65,6 +69,23 @@ inline void UpperAsciiInPlace(char* p, size_t n) {
   // Short words byte by byte.
   for (size_t i = 0; i < n; ++i) p[i] = UpperAsciiByte(p[i]);
 }
+
+#if defined(__SSE2__)
+// Sixteen bytes at once with SSE2 (every x86-64 CPU has it): bit i of a mask is byte i of the
+// block.
+inline __m128i Load16(const char* p) { return _mm_loadu_si128(reinterpret_cast<const __m128i*>(p)); }
+// The bytes equal to c.
+inline unsigned EqualMask16(__m128i v, char c) {
+  return static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8(c))));
+}
+// The bytes >= 0x80.
+inline unsigned HighMask16(__m128i v) { return static_cast<unsigned>(_mm_movemask_epi8(v)); }
+// The bytes below 0x20 (max(v, 0x1F) == 0x1F, unsigned).
+inline unsigned ControlMask16(__m128i v) {
+  const __m128i x1f = _mm_set1_epi8(0x1F);
+  return static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_max_epu8(v, x1f), x1f)));
+}
+#endif
 
 }  // namespace dragoman::text_internal
 

@@ -1,5 +1,6 @@
-// The eight-bytes-at-a-time upper-casing against the byte-by-byte loop it stands for, on every
-// byte value at every offset of a word and on random strings.
+// The eight-bytes-at-a-time upper-casing and byte tests, and the sixteen-byte masks, against the
+// byte-by-byte rules they stand for, on every byte value at every offset of a word and on random
+// strings.
 #include "text/swar.h"
 
 #include <gtest/gtest.h>
@@ -62,6 +63,25 @@ TEST(SwarTest, HasByteBelowAtEveryOffset) {
     }
   }
 }
+
+#if defined(__SSE2__)
+// The sixteen-byte masks: every byte value at every position of a block.
+TEST(SwarTest, SixteenByteMasksAtEveryOffset) {
+  for (int b = 0; b < 256; ++b) {
+    for (int at = 0; at < 16; ++at) {
+      char block[16];
+      for (char& c : block) c = 'a';
+      block[at] = static_cast<char>(b);
+      const __m128i v = Load16(block);
+      const unsigned bit = 1u << at;
+      EXPECT_EQ(EqualMask16(v, '.'), b == '.' ? bit : 0u) << b << " at " << at;
+      EXPECT_EQ(EqualMask16(v, '\xE2'), b == 0xE2 ? bit : 0u) << b << " at " << at;
+      EXPECT_EQ(HighMask16(v), b >= 0x80 ? bit : 0u) << b << " at " << at;
+      EXPECT_EQ(ControlMask16(v), b < 0x20 ? bit : 0u) << b << " at " << at;
+    }
+  }
+}
+#endif
 
 TEST(SwarTest, RandomStrings) {
   std::mt19937 rng(7);
