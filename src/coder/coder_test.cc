@@ -237,6 +237,10 @@ TEST(CoderGoldenTest, Table) {
       // new_actor_length: an uncoded noun phrase stands for itself.
       {"The Council of Magic left for France.", {"\"THE COUNCIL OF MAGIC\" FRA 032"}, 4},
       {"The Council of Magic left for France.", {}, 0},
+      // ... and so can both actors of a sentence that names no dictionary actor.
+      {"The Council of Magic criticized the Guild of Wizards.",
+       {"\"THE COUNCIL OF MAGIC\" \"THE GUILD OF WIZARDS\" 110"}, 4},
+      {"The Council of Magic criticized the Guild of Wizards.", {}, 0},
       // A form in a null block and in a coded one is coded by the latter.
       {"Russia shot Ukraine.", {"RUS UKR 183"}},
       // An irregular past heading its block is a verb even right after an agent.
