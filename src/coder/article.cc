@@ -541,21 +541,31 @@ CodedDocument CodeSpans(const Coder::Impl& impl, std::string_view text, std::vec
   std::vector<uint8_t> skip(out.sentences.size(), 0);
   std::vector<uint32_t> values;  // a discard match's
   // The words of every sentence first (each sentence alone; a story discard ends the document
-  // there), then their phrases, in order, through the discourse (Impl::Analyze).
+  // there), then their phrases, in order, through the discourse (Impl::Analyze). The words in
+  // two steps: every sentence's tokens and word ids (which hint the tries' roots to memory),
+  // then every sentence's synsets, verb forms and discards.
   for (uint32_t i = 0; i < out.sentences.size(); ++i) {
     const Span sp = out.sentences[i];
     Sentence& s = sentences[i];
     s.text = text;
     s.span = sp;
     if (sp.end - sp.start > impl.options.max_sentence_bytes) {
+      skip[i] = 1;
+      continue;
+    }
+    impl.AnalyzeTokens(&s);
+  }
+  for (uint32_t i = 0; i < out.sentences.size(); ++i) {
+    Sentence& s = sentences[i];
+    if (skip[i] == 1) {
+      const Span sp = out.sentences[i];
       out.warnings.push_back(CoderWarning{"long-sentence",
                                           "sentence of " + std::to_string(sp.end - sp.start) +
                                               " bytes exceeds max_sentence_bytes; not coded",
                                           sp});
-      skip[i] = 1;
       continue;
     }
-    impl.AnalyzeWords(&s);
+    impl.AnalyzeWordPhrases(&s);
     // Discards.
     for (size_t t = 0; t < s.tokens.size() && !skip[i]; ++t) {
       size_t end;

@@ -2397,7 +2397,7 @@ uint32_t Coder::Impl::FormThatCodes(const std::vector<uint32_t>& forms) const {
   return forms.front();
 }
 
-void Coder::Impl::AnalyzeWords(Sentence* s) const {
+void Coder::Impl::AnalyzeTokens(Sentence* s) const {
   Tokenize(s->text, s->span, &s->tokens);
   const size_t n = s->tokens.size();
   s->ids.resize(n);
@@ -2425,7 +2425,12 @@ void Coder::Impl::AnalyzeWords(Sentence* s) const {
   for (size_t i = 0; i < n; ++i) {
     if (s->starts[i] & kStartsVerb) verbs.PrefetchRoots(s->ids[i]);
     if (s->starts[i] & kStartsSynset) synsets.PrefetchRoots(s->ids[i]);
+    if (s->starts[i] & kStartsDiscard) discards.PrefetchRoots(s->ids[i]);
   }
+}
+
+void Coder::Impl::AnalyzeWordPhrases(Sentence* s) const {
+  const size_t n = s->tokens.size();
   size_t present = 0;
   for (const WordIds& w : s->ids) present += (w.exact != kNoWord) + w.stem_count;
   s->present.resize(present);

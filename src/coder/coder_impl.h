@@ -182,7 +182,15 @@ struct Coder::Impl {
     PrefetchPhrases(*s);
     AnalyzePhrases(s, date, discourse);
   }
-  void AnalyzeWords(Sentence* s) const;
+  // The word stage itself runs in two steps, so that a document can hint the tries' roots of
+  // all its sentences to memory before any is matched: the tokens and their word ids (and the
+  // hints), then the synsets and verb forms.
+  void AnalyzeWords(Sentence* s) const {
+    AnalyzeTokens(s);
+    AnalyzeWordPhrases(s);
+  }
+  void AnalyzeTokens(Sentence* s) const;
+  void AnalyzeWordPhrases(Sentence* s) const;
   void AnalyzePhrases(Sentence* s, Day date, Discourse* discourse) const;
   // A memory hint (it changes nothing else): the trie roots AnalyzePhrases will read for this
   // sentence. Given for the next sentence while one is analysed, so the misses overlap.
