@@ -1760,15 +1760,7 @@ static void CandidatePatterns(const Coder::Impl::PatternIndex& index,
 
 void Coder::Impl::CodeVerbs(const Sentence& s, uint32_t sentence_index, Day date,
                             std::vector<Event>* events) const {
-  if (s.verbs.empty()) return;  // (most of what follows is per verb)
-  // Every event needs a source and a target (require_dyad), and both are members of the
-  // sentence's noun phrases unless new actors are made (new_actor_length): a sentence whose noun
-  // phrases name no actor codes nothing, whatever its verbs.
-  if (options.require_dyad && options.new_actor_length <= 0 &&
-      std::none_of(s.nps.begin(), s.nps.end(), [](const NounPhrase& np) {
-        return !np.members.empty() || !np.of_member.empty();
-      }))
-    return;
+  if (CodesNothing(s)) return;  // (most of what follows is per verb)
   const size_t n = s.tokens.size();
   // Clause limits: ; : and sentence edges; commas end a clause for pattern matching.
   // (A comma clause that was set aside is transparent: "extradited X, the leader of ..., to
@@ -2481,7 +2473,19 @@ void Coder::Impl::PrefetchPhrases(const Sentence& s) const {
   }
 }
 
+bool Coder::Impl::CodesNothing(const Sentence& s) const {
+  if (s.verbs.empty()) return true;
+  // Every event needs a source and a target (require_dyad), and both are members of the
+  // sentence's noun phrases unless new actors are made (new_actor_length): a sentence whose noun
+  // phrases name no actor codes nothing, whatever its verbs.
+  return options.require_dyad && options.new_actor_length <= 0 &&
+         std::none_of(s.nps.begin(), s.nps.end(), [](const NounPhrase& np) {
+           return !np.members.empty() || !np.of_member.empty();
+         });
+}
+
 void Coder::Impl::PrefetchVerbs(const Sentence& s) const {
+  if (CodesNothing(s)) return;  // CodeVerbs reads nothing of the verbs' records then
   for (size_t t = 0; t < s.tokens.size(); ++t) {
     if (!(s.starts[t] & kStartsPatternKey)) continue;
     const WordIds& w = s.ids[t];

@@ -198,6 +198,9 @@ struct Coder::Impl {
   // The same for CodeVerbs: the records its verbs' blocks are read from (codes, pattern
   // filters and indexes) and the pattern-key bytes of its words.
   void PrefetchVerbs(const Sentence& s) const;
+  // True when CodeVerbs can code no event in the sentence: it has no verb, or no actor while
+  // both actors are required and no new actors are made.
+  bool CodesNothing(const Sentence& s) const;
   void FindNounPhrases(Sentence* s, Day date, Discourse* discourse) const;
   void DeleteCommaClauses(Sentence* s) const;
   void InferCountries(Sentence* s) const;
